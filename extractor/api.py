@@ -1,0 +1,50 @@
+"""One file in, one DocumentResult out: the pipeline read → segment → parse, with errors as data.
+
+A document that cannot be read gets an entry with the contract's error code
+and a Danish message; it never raises past this function, so one bad file
+never costs the results of the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from extractor.errors import ExtractorError, NotAProposalError, NoTextLayerError
+from extractor.furniture import remove_furniture
+from extractor.models import DocumentError, DocumentResult
+from extractor.parse.proposal import parse_proposal
+from extractor.read_pdf import read_pdf
+from extractor.segment import segment
+
+_MIN_TEXT_WORDS = 20  # fewer words in the whole file: a scan without a text layer
+
+
+def extract_file(path: Path, display_name: str | None = None) -> DocumentResult:
+    name = display_name if display_name is not None else str(path)
+    result = DocumentResult(file=name)
+    try:
+        result.sha256 = _sha256(path)
+        pages = read_pdf(path)
+        result.pages = len(pages)
+        if sum(len(p.words) for p in pages) < _MIN_TEXT_WORDS:
+            raise NoTextLayerError(path)
+        remove_furniture(pages)
+        layouts = segment(pages)
+        if not layouts:
+            raise NotAProposalError(path)
+        result.proposals = [parse_proposal(layout) for layout in layouts]
+    except ExtractorError as exc:
+        result.status = "error"
+        result.error = DocumentError(code=exc.code, message=exc.message)
+        result.proposals = []
+    return result
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        return None

@@ -1,0 +1,49 @@
+"""Recognise and drop page headers and footers ("Overførselssagen 2025-2026", "4/7").
+
+A line is furniture when it sits in the top or bottom margin band of its page
+and the same text (digits ignored, so "3/7" and "4/7" match) sits in that band
+on at least one other page. On a single page only a page-number pattern is
+trusted. The removed lines stay on the page (`Page.furniture`), since the
+header names the budget round.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from extractor.page import Line, Page
+from extractor.text_lines import words_to_lines
+
+_MARGIN_SHARE = 0.11  # header/footer bands: this share of the page height, top and bottom
+_PAGE_NUMBER = regex.compile(r"(?:^|\s)(?:side\s*)?\d{1,3}\s*(?:/|af)\s*\d{1,3}$", regex.IGNORECASE)
+_DIGITS = regex.compile(r"\d+")
+
+
+def _key(line: Line, page: Page) -> tuple[str, str]:
+    band = "top" if line.bottom <= page.height * _MARGIN_SHARE else "bottom"
+    return band, _DIGITS.sub("#", line.text.lower())
+
+
+def _in_margin(line: Line, page: Page) -> bool:
+    return (line.bottom <= page.height * _MARGIN_SHARE
+            or line.top >= page.height * (1 - _MARGIN_SHARE))
+
+
+def remove_furniture(pages: list[Page]) -> None:
+    """Move header/footer words of every page from `words` to `furniture`, in place."""
+    per_page = [[ln for ln in words_to_lines(p.words, p.number) if _in_margin(ln, p)]
+                for p in pages]
+    counts = Counter(
+        key for page, lines in zip(pages, per_page, strict=True)
+        for key in {_key(ln, page) for ln in lines}
+    )
+    for page, lines in zip(pages, per_page, strict=True):
+        drop = [ln for ln in lines
+                if counts[_key(ln, page)] >= 2 or _PAGE_NUMBER.search(ln.text.strip())]
+        if not drop:
+            continue
+        dropped = {id(w) for ln in drop for w in ln.words}
+        page.words = [w for w in page.words if id(w) not in dropped]
+        page.furniture = drop

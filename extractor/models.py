@@ -1,0 +1,159 @@
+"""The output contract (shared/docs/output-contract.md) as pydantic models.
+
+These models are the source of truth for the JSON the tool writes; the JSON
+Schema in `schemas/` is generated from them. Field names are public: add
+fields freely, never rename or remove one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from extractor import __version__
+
+Group = Literal["permanent", "implementation", "overall"]
+Role = Literal["item", "total", "of_which"]
+Severity = Literal["error", "warning", "info"]
+ErrorCode = Literal[
+    "not_found",
+    "not_pdf",
+    "encrypted",
+    "corrupt",
+    "no_text_layer",
+    "not_a_proposal",
+    "timeout",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Section(_Model):
+    number: str
+    title: str
+    text: str
+
+
+class EconomyRow(_Model):
+    group: Group
+    label: str
+    steering_area: str | None = None
+    role: Role = "item"
+    footnote: str | None = None
+    values: dict[str, int | None] = Field(
+        description="Amount per year (year as string key) in the table's unit; null = empty cell."
+    )
+    page: int | None = Field(default=None, description="Page (1-based) the row is printed on.")
+
+    def value(self, year: int) -> int | None:
+        return self.values.get(str(year))
+
+
+class Payback(_Model):
+    label: str
+    years: int | float | None = Field(
+        description="The stated payback time in years; null if unreadable.")
+    text: str | None = Field(default=None, description="The value exactly as printed.")
+
+
+class Economy(_Model):
+    unit: str | None = None
+    price_level: str | None = None
+    years: list[int]
+    page: int | None = None
+    rows: list[EconomyRow] = Field(default_factory=list)
+    payback: list[Payback] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _every_row_has_every_year(self) -> Economy:
+        expected = {str(y) for y in self.years}
+        for row in self.rows:
+            if set(row.values) != expected:
+                raise ValueError(
+                    f"row {row.label!r} has years {sorted(row.values)}, not {sorted(expected)}")
+        return self
+
+
+class CostItem(_Model):
+    group: Literal["permanent", "implementation"]
+    title: str
+    amount_text: str
+    text: str = ""
+    page: int | None = None
+
+
+class FollowUp(_Model):
+    group: str | None = None
+    goal: str
+    measure: str | None = None
+    responsible: str | None = None
+    deadline: str | None = None
+
+
+class Risk(_Model):
+    level: str | None = None
+    text: str = ""
+
+
+class Hearing(_Model):
+    table: int
+    body: str
+    answer: bool | None = None
+    date: dt.date | None = None
+
+
+class Location(_Model):
+    page: int | None = None
+    table: str | None = None
+    row: str | None = None
+    year: int | None = None
+
+
+class Finding(_Model):
+    rule: str
+    severity: Severity
+    message: str
+    location: Location = Field(default_factory=Location)
+    expected: int | float | None = None
+    found: int | float | None = None
+
+
+class Proposal(_Model):
+    title: str
+    case: str | None = None
+    document_type: str | None = None
+    department: str | None = None
+    summary: str | None = None
+    pages: list[int] = Field(description="First and last page (1-based) in the file.")
+    sections: list[Section] = Field(default_factory=list)
+    economy: Economy | None = None
+    cost_items: list[CostItem] = Field(default_factory=list)
+    follow_up: list[FollowUp] = Field(default_factory=list)
+    risk: Risk | None = None
+    innovation_proposal: bool | None = None
+    hearings: list[Hearing] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+
+
+class DocumentError(_Model):
+    code: ErrorCode
+    message: str
+
+
+class DocumentResult(_Model):
+    file: str
+    sha256: str | None = None
+    pages: int | None = None
+    status: Literal["ok", "error"] = "ok"
+    error: DocumentError | None = None
+    proposals: list[Proposal] = Field(default_factory=list)
+
+
+class ExtractionResult(_Model):
+    extractor_version: str = __version__
+    documents: list[DocumentResult] = Field(default_factory=list)

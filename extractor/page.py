@@ -1,0 +1,80 @@
+"""Plain positioned text: what every reader produces and every later stage consumes.
+
+Coordinates are PDF points with the origin at the page's top-left corner, y growing
+downwards (pdfplumber's `top`/`bottom` convention), so "below" means "larger y".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    bold: bool = False
+    size: float = 0.0
+
+    @property
+    def x_mid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal or vertical ruling line (a table border), from lines or thin rectangles."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return (self.x1 - self.x0) >= (self.bottom - self.top)
+
+
+@dataclass(frozen=True)
+class Line:
+    """Words sharing a baseline, left to right."""
+
+    words: tuple[Word, ...]
+    page: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words if w.text.strip())
+
+
+@dataclass
+class Page:
+    number: int  # 1-based, in the file
+    width: float
+    height: float
+    words: list[Word]
+    rules: list[Rule] = field(default_factory=list)
+    furniture: list[Line] = field(default_factory=list)  # header/footer lines removed from `words`

@@ -1,0 +1,356 @@
+"""Tabel 1 ("Forslagets samlede økonomiske konsekvenser") by geometry.
+
+Columns come from the header row: the year words give one band each, the
+"Styringsområde" word starts the steering band, everything left of it is the
+label. Rows come from the table's horizontal rules (or line gaps where there
+are none). A value belongs to the year whose band holds it; an empty band is
+`None`. A token that is not a clean Danish amount, or that straddles two
+bands, is never guessed: the cell stays `None` and a finding says so.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import regex
+
+from extractor.models import Economy, EconomyRow, Finding, Group, Location, Payback, Role
+from extractor.numbers import is_table_amount, parse_table_amount
+from extractor.page import Line, Page, Word
+from extractor.parse.table_grid import (
+    Band,
+    Row,
+    horizontal_rule_ys,
+    line_gap,
+    rows_between_rules,
+    rows_from_gaps,
+    vertical_rule_xs,
+)
+from extractor.segment import Region
+from extractor.text_lines import collapse_spaces, join_lines, words_to_lines
+
+TABLE = "Tabel 1"
+_YEAR = regex.compile(r"^(19|20)\d\d$")
+_UNIT = regex.compile(r"(\d{1,3}(?:\.\d{3})*\s*(?:kr\.|kroner)|mio\.\s*kr\.)")
+_PRICE_LEVEL = regex.compile(r"(\d{4}\s*-?\s*p/l|\d{4}-priser)")
+_PERMANENT = regex.compile(r"^Varige\s+ændringer", regex.IGNORECASE)
+_IMPLEMENTATION = regex.compile(r"^Implementeringsomkostninger", regex.IGNORECASE)
+_OVERALL = regex.compile(r"^Samlet\s+økonomisk", regex.IGNORECASE)
+_PAYBACK = regex.compile(r"^Tilbagebetalingstid", regex.IGNORECASE)
+_TOTAL = regex.compile(r"^Samle(?:t|de)\b", regex.IGNORECASE)
+_OF_WHICH = regex.compile(r"^Heraf\b", regex.IGNORECASE)
+_FOOTNOTE = regex.compile(r"^(.*?)\s*(\*+|[¹²³⁴⁵])$")
+_NOTES_START = regex.compile(r"^Noter\b", regex.IGNORECASE)
+_PAYBACK_VALUE = regex.compile(r"^(\d+(?:,\d+)?)(?:\s*år)?$")
+
+
+@dataclass
+class Columns:
+    label: Band
+    steering: Band
+    years: list[tuple[int, Band]]
+
+    @property
+    def right(self) -> float:
+        return self.years[-1][1].x1
+
+    def year_of(self, word: Word) -> int | None:
+        return next((y for y, band in self.years if band.holds(word)), None)
+
+
+@dataclass
+class _State:
+    group: Group | None = None
+    seen_implementation_total: bool = False
+
+
+def parse_economy_table(
+    region: Region, vocabulary: frozenset[str]
+) -> tuple[Economy | None, list[Finding]]:
+    """Read Tabel 1 from its region; None when no header row with years is found."""
+    pages = region.words_by_page()
+    if not pages:
+        return None, []
+    found = _find_header(pages)
+    if found is None:
+        return None, []
+    header_page, header_line, columns = found
+    unit, price_level = _unit_and_price_level(pages, header_page, header_line, columns)
+    years = [y for y, _ in columns.years]
+
+    rows: list[Row] = []
+    note_words: list[Word] = []
+    for page, words in pages:
+        if page.number < header_page.number:
+            continue
+        body = [w for w in words
+                if page.number > header_page.number or w.top >= header_line.top - 1]
+        page_rows, rest = _rows_on_page(page, body, columns)
+        page_rows = [r for r in page_rows if not _is_header_row(r, columns)]
+        table_bottom = max((r.bottom for r in page_rows), default=0.0)
+        note_words += [w for w in rest if w.top >= table_bottom - 1]
+        rows += page_rows
+
+    economy_rows, payback, findings = _interpret(rows, columns, years, vocabulary)
+    notes = _notes(note_words, header_page, vocabulary)
+    economy = Economy(unit=unit, price_level=price_level, years=years, page=header_page.number,
+                      rows=economy_rows, payback=payback, notes=notes)
+    return economy, findings
+
+
+def _find_header(pages: list[tuple[Page, list[Word]]]) -> tuple[Page, Line, Columns] | None:
+    for page, words in pages:
+        lines = words_to_lines(words, page.number)
+        for i, line in enumerate(lines):
+            year_words = _year_words(line)
+            if len(year_words) < 3:
+                continue
+            nearby = [w for ln in lines[max(0, i - 3): i + 4] for w in ln.words]
+            columns = _columns(page, year_words, nearby, line)
+            if columns is not None:
+                return page, line, columns
+    return None
+
+
+def _year_words(line: Line) -> list[Word]:
+    words = list(line.words)
+    picked = [w for i, w in enumerate(words)
+              if _YEAR.match(w.text)
+              and not (i + 1 < len(words) and words[i + 1].text.lower().startswith("p/l"))]
+    years = [int(w.text) for w in picked]
+    if any(b - a != 1 for a, b in itertools.pairwise(years)):
+        return []
+    return picked
+
+
+def _columns(page: Page, year_words: list[Word], nearby: list[Word], line: Line) -> Columns | None:
+    steer = [w for w in nearby if w.text.lower().startswith("styrings")]
+    first_year = year_words[0]
+    pitch = ((year_words[-1].x_mid - first_year.x_mid) / (len(year_words) - 1))
+    left_of_years = first_year.x_mid - pitch / 2
+    right_edge = year_words[-1].x_mid + pitch / 2
+    verticals = vertical_rule_xs(page, 0, page.width, line.top - 2, line.bottom + 2)
+    if steer:
+        steer_x0 = min(w.x0 for w in steer)
+        before = [x for x in verticals if x <= steer_x0 + 1]
+        steer_left = before[-1] if before else steer_x0 - 3
+    else:
+        steer_left = left_of_years
+    years: list[tuple[int, Band]] = []
+    for i, w in enumerate(year_words):
+        left = _border_left(verticals, w) if verticals else (
+            w.x_mid - pitch / 2 if i else left_of_years)
+        right = _border_right(verticals, w) if verticals else w.x_mid + pitch / 2
+        if right is None or left is None:
+            return None
+        years.append((int(w.text), Band(w.text, left, right)))
+    if not verticals:
+        right_edge = max(right_edge, page.width)
+        years[-1] = (years[-1][0], Band(years[-1][1].name, years[-1][1].x0, right_edge))
+    steering = Band("steering", steer_left, years[0][1].x0)
+    label = Band("label", 0.0, steer_left)
+    return Columns(label=label, steering=steering, years=years)
+
+
+def _border_left(xs: list[float], w: Word) -> float | None:
+    before = [x for x in xs if x <= w.x0 + 1]
+    return before[-1] if before else None
+
+
+def _border_right(xs: list[float], w: Word) -> float | None:
+    after = [x for x in xs if x >= w.x1 - 1]
+    return after[0] if after else None
+
+
+def _unit_and_price_level(pages: list[tuple[Page, list[Word]]], header_page: Page,
+                          header_line: Line, columns: Columns) -> tuple[str | None, str | None]:
+    words = next(ws for p, ws in pages if p.number == header_page.number)
+    cell = [w for w in words if columns.label.holds(w)
+            and abs(w.top - header_line.top) < 3 * (header_line.bottom - header_line.top)]
+    text = collapse_spaces(" ".join(ln.text for ln in words_to_lines(cell, header_page.number)))
+    unit = _UNIT.search(text)
+    level = _PRICE_LEVEL.search(text)
+    return (collapse_spaces(unit.group(1)) if unit else None,
+            collapse_spaces(level.group(1)) if level else None)
+
+
+def _rows_on_page(page: Page, words: list[Word], columns: Columns) -> tuple[list[Row], list[Word]]:
+    top = min((w.top for w in words), default=0.0) - 2
+    bottom = max((w.bottom for w in words), default=0.0) + 2
+    ys = horizontal_rule_ys(page, columns.label.x0 + 1, columns.right - 1, top, bottom)
+    ys = [y for y in ys if y >= top - 8]
+    if len(ys) >= 3:
+        return rows_between_rules(page.number, words, ys)
+    table_words, rest = _split_prose(words, columns, page.number)
+    return rows_from_gaps(page.number, table_words, _starts_row(columns)), rest
+
+
+def _split_prose(words: list[Word], columns: Columns, page: int) -> tuple[list[Word], list[Word]]:
+    """Without rules the table ends at the first line of running text (the notes)."""
+    lines = words_to_lines(words, page)
+    for i, line in enumerate(lines):
+        prose = any(columns.year_of(w) is not None and not is_table_amount(w.text)
+                    for w in line.words) and not _year_words(line)
+        if _NOTES_START.match(line.text) or prose:
+            return ([w for ln in lines[:i] for w in ln.words],
+                    [w for ln in lines[i:] for w in ln.words])
+    return words, []
+
+
+def _starts_row(columns: Columns):
+    def starts(line: Line, previous: Line | None, current: Row) -> bool:
+        has_values = any(not columns.label.holds(w) for w in line.words)
+        current_has_values = any(not columns.label.holds(w) for w in current.words)
+        gap = line_gap(line, previous)
+        height = line.bottom - line.top
+        return (has_values and current_has_values) or gap > 0.45 * height
+    return starts
+
+
+def _is_header_row(row: Row, columns: Columns) -> bool:
+    return any(len(_year_words(ln)) >= 3 for ln in row.lines())
+
+
+def _interpret(rows: list[Row], columns: Columns, years: list[int],
+               vocabulary: frozenset[str]) -> tuple[list[EconomyRow], list[Payback], list[Finding]]:
+    state = _State()
+    out: list[EconomyRow] = []
+    payback: list[Payback] = []
+    findings: list[Finding] = []
+    for row in rows:
+        label = _cell_text(row, row.in_band(columns.label), vocabulary)
+        steering = _cell_text(row, row.in_band(columns.steering), vocabulary) or None
+        value_words = [w for w in row.words if not columns.label.holds(w)
+                       and not columns.steering.holds(w)]
+        if not label and not steering and not value_words:
+            if state.group == "implementation" and state.seen_implementation_total:
+                state.group = "overall"
+            continue
+        if _PAYBACK.match(label):
+            payback.append(_payback(label, [*row.in_band(columns.steering), *value_words]))
+            continue
+        if not any(is_table_amount(w.text) for w in value_words):
+            whole = _cell_text(row, row.words, vocabulary)  # group rows span every column
+            if _PERMANENT.match(whole):
+                state.group = "permanent"
+                continue
+            if _IMPLEMENTATION.match(whole):
+                state.group = "implementation"
+                continue
+        if _OVERALL.match(label):
+            state.group = "overall"
+        group: Group = state.group or "permanent"
+        label, footnote = _split_footnote(label)
+        role = _role(label)
+        if group == "implementation" and role == "total":
+            state.seen_implementation_total = True
+        values, cell_findings = _values(row, label, value_words, columns, years)
+        findings += cell_findings
+        out.append(EconomyRow(group=group, label=label, steering_area=steering, role=role,
+                              footnote=footnote, values=values, page=row.page))
+    return out, payback, findings
+
+
+def _cell_text(row: Row, words: list[Word], vocabulary: frozenset[str]) -> str:
+    return join_lines([ln.text for ln in words_to_lines(words, row.page)], vocabulary)
+
+
+def _split_footnote(label: str) -> tuple[str, str | None]:
+    m = _FOOTNOTE.match(label)
+    return (m.group(1), m.group(2)) if m else (label, None)
+
+
+def _role(label: str) -> Role:
+    if _OF_WHICH.match(label):
+        return "of_which"
+    return "total" if _TOTAL.match(label) else "item"
+
+
+def _values(row: Row, label: str, words: list[Word], columns: Columns,
+            years: list[int]) -> tuple[dict[str, int | None], list[Finding]]:
+    cells: dict[int, list[Word]] = {y: [] for y in years}
+    findings: list[Finding] = []
+    for w in words:
+        year = columns.year_of(w)
+        band = dict(columns.years).get(year) if year is not None else None
+        if band is None or not band.contains(w):
+            findings.append(_unreadable(row, label, year, w.text, "står uden for årskolonnerne"))
+            if year is not None:
+                cells[year].append(w)  # poison the cell so it is not read as a clean value
+                cells[year].append(Word("?", w.x0, w.x1, w.top, w.bottom))
+            continue
+        cells[year].append(w)
+    values: dict[str, int | None] = {}
+    for year in years:
+        cell = cells[year]
+        text = _amount_text(cell, row.page)
+        if not cell:
+            values[str(year)] = None
+        elif is_table_amount(text):
+            values[str(year)] = parse_table_amount(text)
+        else:
+            values[str(year)] = None
+            if "?" not in text:
+                findings.append(_unreadable(row, label, year, text, "er ikke et beløb"))
+    return values, findings
+
+
+def _amount_text(cell: list[Word], page: int) -> str:
+    """A cell's text in reading order; a sign wrapped onto its own line joins its number.
+
+    Any other multi-token cell is returned with spaces, so it fails the strict
+    amount check instead of being glued into a different number.
+    """
+    tokens = [w.text for ln in words_to_lines(cell, page) for w in ln.words]
+    if len(tokens) == 2 and tokens[0] in ("-", "−", "–"):
+        return tokens[0] + tokens[1]
+    return " ".join(tokens)
+
+
+def _unreadable(row: Row, label: str, year: int | None, text: str, why: str) -> Finding:
+    return Finding(
+        rule="economy.unreadable_cell", severity="error",
+        message=f"Tabel 1, rækken '{label}'{f' {year}' if year else ''}: "
+                f"'{text}' {why}; cellen kunne ikke læses og er sat til tom.",
+        location=Location(page=row.page, table=TABLE, row=label, year=year),
+    )
+
+
+def _payback(label: str, words: list[Word]) -> Payback:
+    text = collapse_spaces(" ".join(w.text for w in sorted(words, key=lambda w: (w.top, w.x0))))
+    m = _PAYBACK_VALUE.match(text)
+    years: int | float | None = None
+    if m:
+        number = m.group(1)
+        years = int(number) if "," not in number else float(number.replace(",", "."))
+    return Payback(label=label, years=years, text=text or None)
+
+
+def _notes(words: list[Word], page: Page, vocabulary: frozenset[str]) -> list[str]:
+    """The notes under the table, one string per paragraph."""
+    paragraphs: list[list[str]] = []
+    previous: Line | None = None
+    by_page: dict[int, list[Word]] = {}
+    for w in words:
+        by_page.setdefault(_page_of(w, page), []).append(w)
+    for number in sorted(by_page):
+        for line in words_to_lines(by_page[number], number):
+            height = line.bottom - line.top
+            new = (previous is None or line_gap(line, previous) > 0.6 * height
+                   or line.text.startswith("*") or _NOTES_START.match(line.text)
+                   or (previous.text.rstrip().endswith(".") and line.text[:1].isupper()
+                       and previous.x1 < _right_margin(words) - 40))
+            if new:
+                paragraphs.append([])
+            paragraphs[-1].append(line.text)
+            previous = line
+    return [join_lines(p, vocabulary) for p in paragraphs if p]
+
+
+def _page_of(word: Word, page: Page) -> int:
+    return page.number  # notes sit on the table's last page; words carry no page of their own
+
+
+def _right_margin(words: list[Word]) -> float:
+    return max((w.x1 for w in words), default=0.0)

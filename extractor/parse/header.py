@@ -1,0 +1,44 @@
+"""The proposal's identity: title, budget round and document type from the page header.
+
+The budget round ("Overførselssagen 2025-2026", "Budget 2027") and the document
+type ("Investeringsforslag") are printed in the page header/footer, which the
+reader has already set apart as furniture; here they are read back from it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from extractor.page import Line, Page
+from extractor.text_lines import collapse_spaces, join_lines
+
+_PAGE_NUMBER = regex.compile(r"\s*(?:side\s*)?\d{1,3}\s*(?:/|af)\s*\d{1,3}\s*$", regex.IGNORECASE)
+_DOCUMENT_TYPE = regex.compile(r"^\p{L}*forslag$", regex.IGNORECASE)
+_CASE = regex.compile(r"\b(?:\p{Lu}\p{L}+\s+)?(?:\d{4}\s*[-–]\s*\d{4}|\d{4})\b")
+
+
+def parse_title(lines: list[Line], vocabulary: frozenset[str]) -> str:
+    return join_lines([ln.text for ln in lines], vocabulary)
+
+
+def header_texts(pages: list[Page]) -> list[str]:
+    """Header/footer texts of the pages, page numbers removed, most frequent first."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        for line in page.furniture:
+            text = collapse_spaces(_PAGE_NUMBER.sub("", line.text))
+            if text:
+                counts[text] += 1
+    return [text for text, _ in counts.most_common()]
+
+
+def parse_document_type(pages: list[Page]) -> str | None:
+    return next((t for t in header_texts(pages) if _DOCUMENT_TYPE.match(t)), None)
+
+
+def parse_case(pages: list[Page]) -> str | None:
+    """The budget round: the header text that names a year or a span of years."""
+    return next((t for t in header_texts(pages)
+                 if not _DOCUMENT_TYPE.match(t) and _CASE.search(t)), None)

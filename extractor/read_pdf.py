@@ -1,0 +1,88 @@
+"""PDF file → pages of positioned words and ruling lines.
+
+The only module that imports pdfplumber, so a faster reader can stand in later.
+It also turns pdfplumber's many failure modes into the contract's error codes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extractor.errors import CorruptError, EncryptedError, NotFoundError, NotPdfError
+from extractor.page import Page, Rule, Word
+
+_THIN = 2.0  # a rectangle thinner than this (pt) is drawn as a rule
+
+
+def read_pdf(path: Path) -> list[Page]:
+    """Read every page; raise an ExtractorError subclass when the file cannot be read."""
+    if not path.is_file():
+        raise NotFoundError(path)
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        raise NotPdfError(path, _sniff_type(head))
+    try:
+        with pdfplumber.open(path) as pdf:
+            return [_read_page(p, i + 1) for i, p in enumerate(pdf.pages)]
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise EncryptedError(path) from exc
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+            raise EncryptedError(path) from exc
+        raise CorruptError(path, _describe(cause)) from exc
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise CorruptError(path, _describe(exc)) from exc
+
+
+def _read_page(page: pdfplumber.page.Page, number: int) -> Page:
+    raw = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    words = [
+        Word(
+            text=w["text"],
+            x0=float(w["x0"]),
+            x1=float(w["x1"]),
+            top=float(w["top"]),
+            bottom=float(w["bottom"]),
+            bold=_is_bold(w.get("fontname", "")),
+            size=round(float(w.get("size", 0.0)), 1),
+        )
+        for w in raw
+    ]
+    rules = [
+        Rule(float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"]))
+        for o in page.lines
+    ]
+    rules += [
+        Rule(float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"]))
+        for o in page.rects
+        if min(o["width"], o["height"]) < _THIN
+    ]
+    return Page(number=number, width=float(page.width), height=float(page.height),
+                words=words, rules=rules)
+
+
+def _is_bold(fontname: str) -> bool:
+    name = fontname.split("+", 1)[-1].lower()
+    return "bold" in name or "black" in name or "heavy" in name or name.endswith(",b")
+
+
+def _sniff_type(head: bytes) -> str:
+    if head.startswith(b"PK"):
+        return "ser ud som en Word- eller zip-fil"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ser ud som et gammelt Office-dokument"
+    if head[:3] in (b"\xff\xd8\xff",) or head.startswith(b"\x89PNG"):
+        return "ser ud som et billede"
+    return "ingen PDF-signatur"
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text[:200]

@@ -1,0 +1,174 @@
+"""Pages → proposals → sections and tables, located but not yet parsed.
+
+A proposal starts where "Kort resumé" stands, with its title in the lines just
+above it; it ends where the next proposal starts. Sections are the bold
+numbered headings 1–6 in order; tables are found by their caption
+("Tabel 1. …"). Each part is handed on as a `Region`: a span of the proposal
+from one (page, y) position to the next, so the parsers can read words by
+geometry inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractor.page import Line, Page, Word
+from extractor.text_lines import words_to_lines
+
+_RESUME = regex.compile(r"^\s*Kort\s+resum[ée]\b", regex.IGNORECASE)
+_SECTION = regex.compile(r"^\s*(\d)\.\s+(\p{Lu}.*)$")
+_CAPTION = regex.compile(r"^\s*Tabel\s+(\d+)\.?\s+(.*)$")
+_ANNEX = regex.compile(r"^\s*Administrative\s+bilag\b", regex.IGNORECASE)
+_FIGURE = regex.compile(r"^\s*Figur\s+\d+\b")
+
+
+@dataclass(frozen=True)
+class Position:
+    page: int
+    y: float
+
+    def __le__(self, other: Position) -> bool:
+        return (self.page, self.y) <= (other.page, other.y)
+
+    def __lt__(self, other: Position) -> bool:
+        return (self.page, self.y) < (other.page, other.y)
+
+
+@dataclass
+class Region:
+    """A stretch of a proposal: from `start` (inclusive) to `end` (exclusive)."""
+
+    start: Position
+    end: Position
+    pages: list[Page]
+
+    def words_by_page(self) -> list[tuple[Page, list[Word]]]:
+        out = []
+        for page in self.pages:
+            if not self.start.page <= page.number <= self.end.page:
+                continue
+            words = [w for w in page.words
+                     if Position(page.number, w.top) >= self.start
+                     and Position(page.number, w.top) < self.end]
+            if words:
+                out.append((page, words))
+        return out
+
+    def lines(self) -> list[Line]:
+        return [ln for page, words in self.words_by_page()
+                for ln in words_to_lines(words, page.number)]
+
+
+@dataclass
+class Heading:
+    kind: str  # "section" | "annex" | "table" | "figure"
+    number: str
+    title: str
+    line: Line
+
+    @property
+    def position(self) -> Position:
+        return Position(self.line.page, self.line.top)
+
+
+@dataclass
+class ProposalLayout:
+    pages: list[Page]
+    title_lines: list[Line]
+    resume_line: Line
+    headings: list[Heading] = field(default_factory=list)
+    end: Position = Position(10**6, 0.0)
+
+    @property
+    def page_range(self) -> tuple[int, int]:
+        return self.pages[0].number, self.pages[-1].number
+
+    def region_after(self, heading: Heading) -> Region:
+        """From the heading line itself up to the next heading of a structural kind."""
+        later = [h.position for h in self.headings
+                 if heading.position < h.position and h.kind != "figure"]
+        return Region(heading.position, min(later, default=self.end), self.pages)
+
+    def table(self, number: int) -> Heading | None:
+        return next((h for h in self.headings
+                     if h.kind == "table" and h.number == str(number)), None)
+
+    def sections(self) -> list[Heading]:
+        return [h for h in self.headings if h.kind == "section"]
+
+
+def all_lines(pages: list[Page]) -> list[Line]:
+    return [ln for p in pages for ln in words_to_lines(p.words, p.number)]
+
+
+def segment(pages: list[Page]) -> list[ProposalLayout]:
+    """Find every proposal in the file; an empty list means no proposal template was found."""
+    lines = all_lines(pages)
+    starts = [i for i, ln in enumerate(lines) if _RESUME.match(ln.text)]
+    proposals = []
+    for n, idx in enumerate(starts):
+        resume = lines[idx]
+        title = _title_lines(lines, idx)
+        first_page = title[0].page if title else resume.page
+        next_start = starts[n + 1] if n + 1 < len(starts) else None
+        if next_start is not None:
+            following_title = _title_lines(lines, next_start)
+            boundary = following_title[0] if following_title else lines[next_start]
+            end = Position(boundary.page, boundary.top)
+            last_page = boundary.page if _has_body_before(lines, boundary) else boundary.page - 1
+        else:
+            end = Position(10**6, 0.0)
+            last_page = pages[-1].number
+        own_pages = [p for p in pages if first_page <= p.number <= max(first_page, last_page)]
+        layout = ProposalLayout(pages=own_pages, title_lines=title, resume_line=resume, end=end)
+        body = [ln for ln in lines[idx:next_start] if Position(ln.page, ln.top) < end]
+        layout.headings = _headings(body)
+        proposals.append(layout)
+    return proposals
+
+
+def _has_body_before(lines: list[Line], boundary: Line) -> bool:
+    """True when the next proposal's title shares its page with this proposal's end."""
+    return any(ln.page == boundary.page and ln.top < boundary.top for ln in lines)
+
+
+def _title_lines(lines: list[Line], resume_idx: int) -> list[Line]:
+    """The title: the run of lines right above "Kort resumé" on its page, in the title font.
+
+    Title lines are bold or larger than the summary text; we stop at the first
+    line above that is neither, or at a big vertical gap.
+    """
+    resume = lines[resume_idx]
+    body_size = max((w.size for w in resume.words), default=0.0)
+    picked: list[Line] = []
+    below = resume
+    for ln in reversed(lines[:resume_idx]):
+        if ln.page != resume.page:
+            break
+        big = max((w.size for w in ln.words), default=0.0) > body_size + 0.5
+        if not (big or ln.bold):
+            break
+        if below.top - ln.bottom > 4 * max(ln.bottom - ln.top, 1.0) and picked:
+            break
+        picked.append(ln)
+        below = ln
+    return list(reversed(picked))
+
+
+def _headings(body: list[Line]) -> list[Heading]:
+    headings: list[Heading] = []
+    last = 0
+    for ln in body:
+        text = ln.text.strip()
+        if (m := _SECTION.match(text)) and ln.bold and int(m.group(1)) > last:
+            headings.append(Heading("section", m.group(1), m.group(2).strip(), ln))
+            last = int(m.group(1))
+        elif (m := _CAPTION.match(text)) and ln.bold:
+            headings.append(Heading("table", m.group(1), m.group(2).strip(), ln))
+        elif _ANNEX.match(text) and ln.bold:
+            headings.append(Heading("annex", "", text, ln))
+        elif _FIGURE.match(text):
+            headings.append(Heading("figure", "", text, ln))
+    return headings

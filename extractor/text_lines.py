@@ -1,0 +1,93 @@
+"""Words → text lines, and text lines → clean running text.
+
+Word hyphenates at line ends; the contract wants the words whole again
+(`forløbspro-` + `gram` → `forløbsprogram`) while real hyphens stay
+(`unge- og voksenområderne`, `CTI-forløb`, `peer-støtte`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from extractor.page import Line, Word
+
+_LINE_TOLERANCE = 2.5  # pt; words whose tops differ less sit on one line
+_CONJUNCTIONS = frozenset({"og", "eller", "samt", "til", "som", "&"})
+_HYPHEN_END = regex.compile(r"(?<=\p{L})-$")
+_KEEP_HYPHEN_STEM = regex.compile(r"(?:\p{Lu}{2,}|\d|§)[\p{L}\d]*-$")  # "CTI-", "IT-", "2026-"
+_SPACES = regex.compile(r"\s+")
+
+
+def words_to_lines(words: Iterable[Word], page: int) -> list[Line]:
+    """Group words that share a line (by their top edge), top to bottom, left to right.
+
+    Words are first sorted by top; a word joins the current line when its top is
+    within the tolerance of the line's first word, which keeps superscripts and
+    slightly offset fonts on their line without chaining distant lines together.
+    """
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(word.top - lines[-1][0].top) <= _LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [Line(tuple(sorted(ws, key=lambda w: w.x0)), page) for ws in lines]
+
+
+def join_lines(texts: Sequence[str], vocabulary: frozenset[str] = frozenset()) -> str:
+    """Join wrapped lines into one string, undoing line-end hyphenation.
+
+    `vocabulary` holds hyphenated words seen whole inside lines of the same
+    document ("peer-støtte"); a line-end hyphen that rebuilds one of them is
+    kept, since the document itself shows it is a real hyphen.
+    """
+    out = ""
+    for raw in texts:
+        text = collapse_spaces(raw)
+        if not text:
+            continue
+        if not out:
+            out = text
+            continue
+        out = _join_two(out, text, vocabulary)
+    return out
+
+
+def _join_two(left: str, right: str, vocabulary: frozenset[str]) -> str:
+    if not _HYPHEN_END.search(left):
+        return f"{left} {right}"
+    head, _, last = left.rpartition(" ")
+    first, _, rest = right.partition(" ")
+    if first.lower() in _CONJUNCTIONS or not first[:1].isalpha():
+        return f"{left} {right}"  # "unge- og voksenområderne", "2026- 2027" stays apart
+    hyphenated = f"{last}{first}"
+    if _KEEP_HYPHEN_STEM.search(last) or _bare(hyphenated) in vocabulary:
+        joined = hyphenated
+    elif first[:1].isupper():
+        joined = hyphenated  # "Social-Forvaltning" style compounds keep their hyphen
+    else:
+        joined = f"{last[:-1]}{first}"
+    merged = f"{head} {joined}" if head else joined
+    return f"{merged} {rest}" if rest else merged
+
+
+def hyphen_vocabulary(lines: Iterable[str]) -> frozenset[str]:
+    """Hyphenated words that occur inside a line (not at its end): real hyphens."""
+    found: set[str] = set()
+    for text in lines:
+        tokens = text.split()
+        for token in tokens[:-1]:
+            bare = _bare(token)
+            if "-" in bare.strip("-"):
+                found.add(bare)
+    return frozenset(found)
+
+
+def _bare(token: str) -> str:
+    return token.strip(".,;:()»«\"'”“‘’").lower()
+
+
+def collapse_spaces(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()

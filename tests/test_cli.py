@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.cli import _parser, main
+
+
+def test_every_command_has_help_text(capsys: pytest.CaptureFixture[str]) -> None:
+    parser = _parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, sub in commands.items():
+        assert sub.description, name
+        with pytest.raises(SystemExit) as exc:
+            sub.parse_args(["--help"])
+        assert exc.value.code == 0
+        assert "FILE_OR_DIR" in capsys.readouterr().out
+
+
+def test_missing_file_gets_an_entry_and_exit_code_3(tmp_path: Path) -> None:
+    out = tmp_path / "result.json"
+    code = main(["extract", str(tmp_path / "nope.pdf"), "-o", str(out)])
+    assert code == 3
+    doc = json.loads(out.read_text())["documents"][0]
+    assert doc["status"] == "error"
+    assert doc["error"]["code"] == "not_found"
+    assert doc["file"] == str(tmp_path / "nope.pdf")
+
+
+def test_word_file_renamed_to_pdf_is_not_pdf(tmp_path: Path) -> None:
+    fake = tmp_path / "forslag.pdf"
+    fake.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    out = tmp_path / "r.json"
+    assert main(["extract", str(fake), "-o", str(out)]) == 3
+    error = json.loads(out.read_text())["documents"][0]["error"]
+    assert error["code"] == "not_pdf"
+    assert "forslag.pdf" in error["message"]
+
+
+def test_truncated_pdf_is_corrupt_and_does_not_cost_the_others(tmp_path: Path) -> None:
+    sample = sorted((Path(__file__).parent.parent / "samples").glob("*.pdf"))[0]
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(sample.read_bytes()[:2000])
+    out = tmp_path / "r.json"
+    assert main(["extract", str(broken), str(sample), "-o", str(out)]) == 3
+    docs = json.loads(out.read_text())["documents"]
+    assert docs[0]["status"] == "error" and docs[0]["error"]["code"] == "corrupt"
+    assert docs[1]["status"] == "ok" and docs[1]["proposals"]
+
+
+def test_unknown_output_suffix_is_a_usage_error(tmp_path: Path) -> None:
+    assert main(["extract", "x.pdf", "-o", str(tmp_path / "r.csv")]) == 2
+
+
+def test_no_arguments_is_a_usage_error() -> None:
+    assert main([]) == 2

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from extractor.furniture import remove_furniture
+from extractor.page import Page, Word
+
+
+def _word(text: str, x0: float, top: float) -> Word:
+    return Word(text, x0=x0, x1=x0 + 5 * len(text), top=top, bottom=top + 9)
+
+
+def _page(number: int, total: int, body: str, header: bool = True) -> Page:
+    words = [_word(t, 70 + 60 * i, 400) for i, t in enumerate(body.split())]
+    if header:
+        words += [_word("Overførselssagen", 400, 20), _word("2025-2026", 485, 20),
+                  _word("Investeringsforslag", 420, 32)]
+    words += [_word(f"{number}/{total}", 500, 810)]
+    return Page(number=number, width=595, height=842, words=words)
+
+
+def test_repeating_header_and_page_numbers_are_removed_and_kept_apart() -> None:
+    pages = [_page(n, 3, f"brødtekst side {n}") for n in (1, 2, 3)]
+    remove_furniture(pages)
+    for page in pages:
+        assert [w.text for w in page.words] == ["brødtekst", "side", str(page.number)]
+        assert {ln.text for ln in page.furniture} == {
+            "Overførselssagen 2025-2026", "Investeringsforslag", f"{page.number}/3"}
+
+
+def test_body_text_in_the_margin_band_is_kept_when_it_does_not_repeat() -> None:
+    pages = [_page(1, 2, "første"), _page(2, 2, "anden")]
+    pages[0].words.append(_word("Enestående", 70, 50))  # top band, but once only
+    remove_furniture(pages)
+    assert "Enestående" in [w.text for w in pages[0].words]
+
+
+def test_single_page_keeps_everything_but_the_page_number() -> None:
+    pages = [_page(1, 1, "kun en side")]
+    remove_furniture(pages)
+    assert [w.text for w in pages[0].words] == [
+        "kun", "en", "side", "Overførselssagen", "2025-2026", "Investeringsforslag"]

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from extractor.page import Word
+from extractor.text_lines import hyphen_vocabulary, join_lines, words_to_lines
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["et nyt forløbspro-", "gram for unge"], "et nyt forløbsprogram for unge"),
+        (["på unge- og", "voksenområderne"], "på unge- og voksenområderne"),
+        (["på unge-", "og voksenområderne"], "på unge- og voksenområderne"),
+        (["borgere tildeles CTI-", "forløb"], "borgere tildeles CTI-forløb"),
+        (["midler i 2026-", "2029 til"], "midler i 2026- 2029 til"),
+        (["Besparelse på køb  ", "  §107"], "Besparelse på køb §107"),
+        (["Tilbagebetalingstid baseret på service-", "effektivisering"],
+         "Tilbagebetalingstid baseret på serviceeffektivisering"),
+        (["", "alene"], "alene"),
+    ],
+)
+def test_join_lines_undoes_hyphenation_only(lines: list[str], expected: str) -> None:
+    assert join_lines(lines) == expected
+
+
+def test_vocabulary_keeps_a_hyphen_the_document_itself_writes() -> None:
+    text = ["fx peer-støtte og mere", "anden overgangsstøtte fx peer-", "støtte, bl.a."]
+    vocabulary = hyphen_vocabulary(text)
+    assert "peer-støtte" in vocabulary
+    assert join_lines(text[1:], vocabulary) == "anden overgangsstøtte fx peer-støtte, bl.a."
+    assert join_lines(text[1:]) == "anden overgangsstøtte fx peerstøtte, bl.a."
+
+
+def _w(text: str, x0: float, top: float) -> Word:
+    return Word(text, x0, x0 + 6 * len(text), top, top + 9)
+
+
+def test_words_to_lines_groups_by_top_and_orders_by_x() -> None:
+    words = [_w("b", 50, 100.4), _w("a", 10, 100), _w("c", 10, 112), _w("d", 40, 111.2)]
+    lines = words_to_lines(words, page=1)
+    assert [ln.text for ln in lines] == ["a b", "c d"]
+    assert {ln.page for ln in lines} == {1}

@@ -31,6 +31,7 @@ from extractor.segment import Region
 from extractor.text_lines import collapse_spaces, join_lines, words_to_lines
 
 TABLE = "Tabel 1"
+_RULE_REACH = 12.0  # pt: a table's frame may sit this far outside its outermost words
 _YEAR = regex.compile(r"^(19|20)\d\d$")
 _UNIT = regex.compile(r"(\d{1,3}(?:\.\d{3})*\s*(?:kr\.|kroner)|mio\.\s*kr\.)")
 _PRICE_LEVEL = regex.compile(r"(\d{4}\s*-?\s*p/l|\d{4}-priser)")
@@ -50,10 +51,8 @@ class Columns:
     label: Band
     steering: Band
     years: list[tuple[int, Band]]
-
-    @property
-    def right(self) -> float:
-        return self.years[-1][1].x1
+    text_left: float  # where the header row's text starts and the year headers end:
+    text_right: float  # the part of the table that any row-separating rule must cross
 
     def year_of(self, word: Word) -> int | None:
         return next((y for y, band in self.years if band.holds(word)), None)
@@ -80,7 +79,7 @@ def parse_economy_table(
     years = [y for y, _ in columns.years]
 
     rows: list[Row] = []
-    note_words: list[Word] = []
+    note_words: list[tuple[int, Word]] = []
     for page, words in pages:
         if page.number < header_page.number:
             continue
@@ -88,12 +87,14 @@ def parse_economy_table(
                 if page.number > header_page.number or w.top >= header_line.top - 1]
         page_rows, rest = _rows_on_page(page, body, columns)
         page_rows = [r for r in page_rows if not _is_header_row(r, columns)]
+        if rows and page_rows and _continues_previous_row(page_rows[0], columns):
+            rows[-1].words += [_moved_below(w, rows[-1]) for w in page_rows.pop(0).words]
         table_bottom = max((r.bottom for r in page_rows), default=0.0)
-        note_words += [w for w in rest if w.top >= table_bottom - 1]
+        note_words += [(page.number, w) for w in rest if w.top >= table_bottom - 1]
         rows += page_rows
 
     economy_rows, payback, findings = _interpret(rows, columns, years, vocabulary)
-    notes = _notes(note_words, header_page, vocabulary)
+    notes = _notes(note_words, vocabulary)
     economy = Economy(unit=unit, price_level=price_level, years=years, page=header_page.number,
                       rows=economy_rows, payback=payback, notes=notes)
     return economy, findings
@@ -125,12 +126,33 @@ def _year_words(line: Line) -> list[Word]:
 
 
 def _columns(page: Page, year_words: list[Word], nearby: list[Word], line: Line) -> Columns | None:
+    """Column bands from cell borders where the header row has them, else from the year words.
+
+    Borders that do not give every year a band of its own (a table with only an
+    outer frame, say) are ignored in favour of the year words' spacing.
+    """
+    verticals = vertical_rule_xs(page, 0, page.width, line.top - 2, line.bottom + 2)
+    columns = _columns_from(page, year_words, nearby, verticals) if verticals else None
+    if columns is None or not _bands_sound(columns, year_words):
+        columns = _columns_from(page, year_words, nearby, [])
+    return columns if _bands_sound(columns, year_words) else None
+
+
+def _bands_sound(columns: Columns | None, year_words: list[Word]) -> bool:
+    if columns is None:
+        return False
+    bands = [b for _, b in columns.years]
+    ordered = all(a.x1 <= b.x0 + 0.5 for a, b in itertools.pairwise(bands))
+    return ordered and all(b.contains(w) for b, w in zip(bands, year_words, strict=True))
+
+
+def _columns_from(page: Page, year_words: list[Word], nearby: list[Word],
+                  verticals: list[float]) -> Columns | None:
     steer = [w for w in nearby if w.text.lower().startswith("styrings")]
     first_year = year_words[0]
     pitch = ((year_words[-1].x_mid - first_year.x_mid) / (len(year_words) - 1))
     left_of_years = first_year.x_mid - pitch / 2
     right_edge = year_words[-1].x_mid + pitch / 2
-    verticals = vertical_rule_xs(page, 0, page.width, line.top - 2, line.bottom + 2)
     if steer:
         steer_x0 = min(w.x0 for w in steer)
         before = [x for x in verticals if x <= steer_x0 + 1]
@@ -150,7 +172,9 @@ def _columns(page: Page, year_words: list[Word], nearby: list[Word], line: Line)
         years[-1] = (years[-1][0], Band(years[-1][1].name, years[-1][1].x0, right_edge))
     steering = Band("steering", steer_left, years[0][1].x0)
     label = Band("label", 0.0, steer_left)
-    return Columns(label=label, steering=steering, years=years)
+    text_left = min(w.x0 for w in nearby)
+    return Columns(label=label, steering=steering, years=years,
+                   text_left=text_left, text_right=year_words[-1].x1)
 
 
 def _border_left(xs: list[float], w: Word) -> float | None:
@@ -178,8 +202,8 @@ def _unit_and_price_level(pages: list[tuple[Page, list[Word]]], header_page: Pag
 def _rows_on_page(page: Page, words: list[Word], columns: Columns) -> tuple[list[Row], list[Word]]:
     top = min((w.top for w in words), default=0.0) - 2
     bottom = max((w.bottom for w in words), default=0.0) + 2
-    ys = horizontal_rule_ys(page, columns.label.x0 + 1, columns.right - 1, top, bottom)
-    ys = [y for y in ys if y >= top - 8]
+    ys = horizontal_rule_ys(page, columns.text_left, columns.text_right,
+                            top - _RULE_REACH, bottom + _RULE_REACH)
     if len(ys) >= 3:
         return rows_between_rules(page.number, words, ys)
     table_words, rest = _split_prose(words, columns, page.number)
@@ -327,20 +351,19 @@ def _payback(label: str, words: list[Word]) -> Payback:
     return Payback(label=label, years=years, text=text or None)
 
 
-def _notes(words: list[Word], page: Page, vocabulary: frozenset[str]) -> list[str]:
+def _notes(words: list[tuple[int, Word]], vocabulary: frozenset[str]) -> list[str]:
     """The notes under the table, one string per paragraph."""
     paragraphs: list[list[str]] = []
     previous: Line | None = None
-    by_page: dict[int, list[Word]] = {}
-    for w in words:
-        by_page.setdefault(_page_of(w, page), []).append(w)
-    for number in sorted(by_page):
-        for line in words_to_lines(by_page[number], number):
+    right_margin = max((w.x1 for _, w in words), default=0.0)
+    for number in sorted({n for n, _ in words}):
+        for line in words_to_lines([w for n, w in words if n == number], number):
             height = line.bottom - line.top
-            new = (previous is None or line_gap(line, previous) > 0.6 * height
+            new = (previous is None or line.page != previous.page
+                   or line_gap(line, previous) > 0.6 * height
                    or line.text.startswith("*") or _NOTES_START.match(line.text)
                    or (previous.text.rstrip().endswith(".") and line.text[:1].isupper()
-                       and previous.x1 < _right_margin(words) - 40))
+                       and previous.x1 < right_margin - 40))
             if new:
                 paragraphs.append([])
             paragraphs[-1].append(line.text)
@@ -348,9 +371,14 @@ def _notes(words: list[Word], page: Page, vocabulary: frozenset[str]) -> list[st
     return [join_lines(p, vocabulary) for p in paragraphs if p]
 
 
-def _page_of(word: Word, page: Page) -> int:
-    return page.number  # notes sit on the table's last page; words carry no page of their own
+def _continues_previous_row(row: Row, columns: Columns) -> bool:
+    """A row Word split across the page break: only label text, starting in lower case."""
+    label = [w for w in row.words if columns.label.holds(w)]
+    return bool(label) and len(label) == len(row.words) and label[0].text[:1].islower()
 
 
-def _right_margin(words: list[Word]) -> float:
-    return max((w.x1 for w in words), default=0.0)
+def _moved_below(word: Word, row: Row) -> Word:
+    """Place a continuation word under the row's own lines so lines keep reading order."""
+    shift = row.bottom + 1
+    return Word(word.text, word.x0, word.x1, word.top + shift, word.bottom + shift,
+                word.bold, word.size)

@@ -44,14 +44,44 @@ def to_pdf(docx_files: list[Path], out_dir: Path, profile: Path) -> None:
         raise subprocess.CalledProcessError(done.returncode, command)
 
 
+def _zero_hex(match: re.Match[bytes]) -> bytes:
+    return match.group(1) + b"0" * len(match.group(2))
+
+
 def normalise_pdf(data: bytes) -> bytes:
-    """Make LibreOffice output repeatable: fixed dates and document ID, same byte lengths."""
+    """Make LibreOffice output repeatable: fixed dates, zeroed document ID and checksum.
+
+    Every replacement keeps the byte length, so the cross-reference offsets stay valid.
+    """
     data = re.sub(rb"D:\d{14}", b"D:" + FIXED_PDF_DATE, data)
-    data = re.sub(rb"(?<=<xmp:CreateDate>)[^<]*", lambda m: b"2026-01-01T12:00:00"[
-        : len(m.group())].ljust(len(m.group()), b" "), data)
-    return re.sub(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]",
-                  lambda m: m.group().translate(bytes.maketrans(b"123456789ABCDEFabcdef",
-                                                                b"0" * 21)), data)
+    data = re.sub(rb"(/ID\s*\[\s*<)([0-9A-Fa-f]+)", _zero_hex, data)
+    data = re.sub(rb"(>\s*<)([0-9A-Fa-f]{32})(?=>\s*\])", _zero_hex, data)
+    data = _zero_literal_ids(data)
+    return re.sub(rb"(/DocChecksum\s*/)([0-9A-Fa-f]+)", _zero_hex, data)
+
+
+def _zero_literal_ids(data: bytes) -> bytes:
+    """pdfunite writes the /ID as two (binary) literal strings: fill them with "0"s."""
+    out = bytearray(data)
+    for match in re.finditer(rb"/ID\s*\[", data):
+        pos, strings = match.end(), 0
+        while strings < 2 and pos < len(data):
+            if data[pos : pos + 1] == b"(":
+                depth, start, pos = 1, pos + 1, pos + 1
+                while depth and pos < len(data):
+                    char = data[pos : pos + 1]
+                    if char == b"\\":
+                        pos += 1
+                    elif char in b"()":
+                        depth += 1 if char == b"(" else -1
+                    pos += 1
+                out[start : pos - 1] = b"0" * (pos - 1 - start)
+                strings += 1
+            elif data[pos : pos + 1] in b" \r\n\t":
+                pos += 1
+            else:
+                break
+    return bytes(out)
 
 
 def build(stems: list[str], keep_docx: Path | None) -> list[str]:

@@ -32,23 +32,30 @@ class Look:
     year_col_cm: float
     steering_col_cm: float
     cell_margin_cm: float
+    glyph_em: dict[str, float]  # advance widths of the characters amounts are made of
 
     @property
     def text_width_dxa(self) -> int:
         return round((21.0 - self.margin_left_cm - self.margin_right_cm) * 567)
 
 
+# Advance widths (em) of Liberation Sans / Liberation Serif (metric clones of Arial / Times),
+# bold where wider; used to size the year columns so that no amount ever wraps.
+# "text" is a generous average for bold lowercase words.
+ARIAL_EM = {"0": 0.556, ".": 0.278, "-": 0.333, "\u2212": 0.584, "text": 0.58}
+TIMES_EM = {"0": 0.5, ".": 0.25, "-": 0.333, "\u2212": 0.57, "text": 0.52}
+
 LOOKS: dict[str, Look] = {
     "a": Look(font="Liberation Sans", body_pt=11, table_pt=9, follow_up_pt=10, note_pt=8,
               margin_left_cm=2.5, margin_right_cm=2.5, margin_top_cm=3.0, margin_bottom_cm=2.5,
               header_align=WD_ALIGN_PARAGRAPH.RIGHT, table_borders="rules",
-              payback_in_year_column=False, year_col_cm=1.45, steering_col_cm=2.0,
-              cell_margin_cm=0.19),
+              payback_in_year_column=False, year_col_cm=1.45, steering_col_cm=1.8,
+              cell_margin_cm=0.19, glyph_em=ARIAL_EM),
     "b": Look(font="Liberation Serif", body_pt=10.5, table_pt=8.5, follow_up_pt=9, note_pt=7.5,
               margin_left_cm=3.0, margin_right_cm=1.5, margin_top_cm=2.7, margin_bottom_cm=2.2,
               header_align=WD_ALIGN_PARAGRAPH.LEFT, table_borders="grid",
-              payback_in_year_column=True, year_col_cm=1.4, steering_col_cm=2.0,
-              cell_margin_cm=0.12),
+              payback_in_year_column=True, year_col_cm=1.4, steering_col_cm=1.7,
+              cell_margin_cm=0.12, glyph_em=TIMES_EM),
 }
 
 _PPR_AFTER_SUPPRESS_HYPHENS = (
@@ -134,8 +141,9 @@ def install_styles(document: Document, look: Look) -> None:
     follow.space_before, follow.space_after = Pt(2), Pt(2)
     label = _paragraph_style(document, FRONT_LABEL, size=look.body_pt, bold=True, align=left,
                              after=8)
-    label.element.get_or_add_pPr().insert_element_before(
-        element("w:suppressAutoHyphens"), *_PPR_AFTER_SUPPRESS_HYPHENS)
+    for style in (label, document.styles[TITLE]):
+        style.element.get_or_add_pPr().insert_element_before(
+            element("w:suppressAutoHyphens"), *_PPR_AFTER_SUPPRESS_HYPHENS)
     listing = _paragraph_style(document, LIST, size=look.body_pt, after=3)
     listing.paragraph_format.left_indent = Cm(0.63)
     listing.paragraph_format.first_line_indent = Cm(-0.63)

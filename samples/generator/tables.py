@@ -9,7 +9,7 @@ from typing import Any
 import styles
 from docx.document import Document
 from docx.table import Table, _Row
-from ooxml import CM, format_table, set_cell_width, set_row_flags
+from ooxml import CM, BorderMode, format_table, set_cell_width, set_row_flags
 from styles import Look
 
 
@@ -22,10 +22,10 @@ class Cell:
 
 
 def new_table(document: Document, widths: Sequence[int], look: Look,
-              borders: str | None = None) -> Table:
+              borders: BorderMode | None = None) -> Table:
     table = document.add_table(rows=0, cols=len(widths))
     table.autofit = False
-    format_table(table, widths, borders or look.table_borders,  # type: ignore[arg-type]
+    format_table(table, widths, borders or look.table_borders,
                  cell_margin_dxa=round(look.cell_margin_cm * CM))
     return table
 
@@ -62,14 +62,35 @@ def format_amount(value: int | None, minus: str) -> str:
     return f"{minus}{digits}" if value < 0 else digits
 
 
+def _column_dxa(widest_em: float, look: Look) -> int:
+    """Width of a column whose widest line is `widest_em` (bold), cell margins included."""
+    return round(widest_em * look.table_pt * 20 + 2 * look.cell_margin_cm * CM + 0.12 * CM)
+
+
+def _amount_width_dxa(amounts: Sequence[str], look: Look) -> int:
+    """Fits the widest amount on one line (from the font's digit/sign advance widths)."""
+    def em(text: str) -> float:
+        return sum(look.glyph_em.get(ch, look.glyph_em["0"]) for ch in text)
+    return _column_dxa(max((em(a) for a in amounts), default=0.0), look)
+
+
+def _text_width_dxa(texts: Sequence[str], look: Look) -> int:
+    """Roughly fits the widest short text (e.g. "Overførsler" in bold) on one line."""
+    return _column_dxa(max((len(t) for t in texts), default=0) * look.glyph_em["text"], look)
+
+
 def economy_table(document: Document, block: dict[str, Any], look: Look) -> Table:
     years = [str(y) for y in block["years"]]
     minus = block.get("minus", "-")
-    steer_w = round(look.steering_col_cm * CM)
+    areas = [r.get("steering_area") or "" for r in block["rows"] if r["kind"] == "row"]
+    steer_w = max(round(look.steering_col_cm * CM), _text_width_dxa(areas, look))
     # The label column aims at 40 % of the text width; year columns share the rest but never
-    # get narrower than look.year_col_cm, so with many years the labels wrap to 2-3 lines.
+    # get narrower than the widest amount (or look.year_col_cm), so amounts never wrap and
+    # with many years the labels wrap to 2-3 lines instead.
+    amounts = [format_amount(v, minus) for r in block["rows"] for v in r.get("values", {}).values()]
     spare = look.text_width_dxa * 0.6 - steer_w
-    year_w = max(round(look.year_col_cm * CM), round(spare / len(years)))
+    year_w = max(round(look.year_col_cm * CM), _amount_width_dxa(amounts, look),
+                 round(spare / len(years)))
     label_w = look.text_width_dxa - steer_w - year_w * len(years)
     widths = [label_w, steer_w, *([year_w] * len(years))]
     ncols = len(widths)

@@ -22,6 +22,7 @@ SAMPLES = ROOT / "samples"
 SOURCES = SAMPLES / "source"
 BUNDLES = {"bundle_overfoerselssagen": ["forloebsprogram", "din_sociale_indgang", "plejefamilier"]}
 PDFS = sorted(SAMPLES.glob("*.pdf"))
+ROW_FIELDS = ("group", "label", "steering_area", "role", "footnote", "values")
 
 
 def _sources(stem: str) -> list[dict[str, Any]]:
@@ -53,8 +54,7 @@ def test_sample_matches_golden(pdf: Path, extracted: dict[str, dict[str, Any]],
 
 def _source_economy(source: dict[str, Any]) -> dict[str, Any]:
     table = next(b for b in source["blocks"] if b["type"] == "economy_table")
-    rows = [{k: r.get(k) for k in ("group", "label", "steering_area", "role", "footnote", "values")}
-            for r in table["rows"] if r["kind"] == "row"]
+    rows = [{k: r.get(k) for k in ROW_FIELDS} for r in table["rows"] if r["kind"] == "row"]
     return {
         "years": table["years"],
         "unit": table["unit"],
@@ -70,8 +70,7 @@ def _extracted_economy(economy: dict[str, Any]) -> dict[str, Any]:
         "years": economy["years"],
         "unit": economy["unit"],
         "price_level": economy["price_level"],
-        "rows": [{k: r[k] for k in ("group", "label", "steering_area", "role", "footnote", "values")}
-                 for r in economy["rows"]],
+        "rows": [{k: r[k] for k in ROW_FIELDS} for r in economy["rows"]],
         "payback": [(p["label"], p["text"]) for p in economy["payback"]],
         "notes": economy["notes"],
     }
@@ -93,7 +92,8 @@ def test_tabel_1_equals_the_transcription(pdf: Path, extracted: dict[str, dict[s
 
 def test_issue_examples_from_the_real_proposal(extracted: dict[str, dict[str, Any]]) -> None:
     """The two rows the issue names, spelled out: a value only where the document prints one."""
-    rows = {r["label"]: r for r in extracted["din_sociale_indgang"]["proposals"][0]["economy"]["rows"]}
+    economy = extracted["din_sociale_indgang"]["proposals"][0]["economy"]
+    rows = {r["label"]: r for r in economy["rows"]}
     coordinator = rows["Faglig koordinator til udvikling af nye indsatser"]
     assert coordinator["group"] == "implementation"
     assert coordinator["values"] == {"2026": 400, "2027": 800, "2028": 800, "2029": 800,

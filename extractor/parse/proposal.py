@@ -1,11 +1,20 @@
-"""One located proposal → the contract's Proposal: runs each part's parser."""
+"""One located proposal → the contract's Proposal: runs each part's parser.
+
+A part the document lacks (no Tabel 2, no risk section, no annex) leaves its
+field empty or null; the other parts are read all the same.
+"""
 
 from __future__ import annotations
 
 from extractor.models import Finding, Proposal
+from extractor.parse.annex import parse_hearings, parse_innovation
+from extractor.parse.cost_items import parse_cost_items
 from extractor.parse.economy_table import parse_economy_table
+from extractor.parse.follow_up_table import parse_follow_up
+from extractor.parse.front_page import parse_front_page
 from extractor.parse.header import parse_case, parse_document_type, parse_title
-from extractor.segment import ProposalLayout
+from extractor.parse.sections import parse_risk, parse_sections, section_bodies
+from extractor.segment import Position, ProposalLayout, Region
 from extractor.text_lines import hyphen_vocabulary, words_to_lines
 
 
@@ -18,13 +27,27 @@ def parse_proposal(layout: ProposalLayout) -> Proposal:
     if table1 is not None:
         economy, economy_findings = parse_economy_table(layout.region_after(table1), vocabulary)
         findings += economy_findings
+    summary, department = parse_front_page(layout, vocabulary)
+    bodies = section_bodies(layout)
+    sections = parse_sections(bodies, vocabulary)
+    economy_section = next((b for b in bodies if b.heading.number == "2"), None)
+    cost_items = (parse_cost_items(economy_section.paragraphs, vocabulary)
+                  if economy_section is not None else [])
+    body_lines = Region(Position(layout.resume_line.page, layout.resume_line.top), layout.end, layout.pages).lines()
     first, last = layout.page_range
     return Proposal(
         title=parse_title(layout.title_lines, vocabulary) or layout.resume_line.text,
         case=parse_case(layout.pages),
         document_type=parse_document_type(layout.pages),
+        department=department,
+        summary=summary,
         pages=[first, last],
+        sections=sections,
         economy=economy,
+        cost_items=cost_items,
+        follow_up=parse_follow_up(layout, vocabulary),
+        risk=parse_risk(sections),
+        innovation_proposal=parse_innovation(body_lines),
+        hearings=parse_hearings(layout, vocabulary),
         findings=findings,
     )
-

@@ -25,6 +25,7 @@ ErrorCode = Literal[
     "no_text_layer",
     "not_a_proposal",
     "timeout",
+    "memory_limit",  # added to the contract's list: a document that needs more memory than allowed
 ]
 
 

@@ -36,6 +36,8 @@ def read_pdf(path: Path) -> list[Page]:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             raise EncryptedError(path) from exc
+        if isinstance(cause, MemoryError):
+            raise cause from exc  # the batch runner's memory bound: not a damaged file
         raise CorruptError(path, _describe(cause)) from exc
     except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         raise CorruptError(path, _describe(exc)) from exc

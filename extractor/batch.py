@@ -1,0 +1,203 @@
+"""Many files: worker processes, a time limit and a memory bound per document, a cache.
+
+Each document runs in a worker process, so a document that hangs or blows up
+(a decompression bomb, a pathological page) costs only itself: the worker is
+killed at the time limit, its memory is capped with RLIMIT_AS, and a fresh
+worker takes its place. Results come back in input order whatever order the
+workers finish in, and every input gets a document entry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import multiprocessing.connection
+import os
+import resource
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from extractor.cache import ResultCache, file_digest
+from extractor.models import DocumentError, DocumentResult
+
+Process = Callable[[Path, str], DocumentResult]
+Progress = Callable[[int, int, str], None]  # done, total, name of the file just finished
+
+_POLL = 0.05  # s between looks at the workers
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    timeout: float = 60.0  # s per document
+    max_memory_mb: int = 2048  # per worker process; 0 = no bound
+
+
+def run_batch(inputs: list[tuple[Path, str]], process: Process, options: BatchOptions,
+              cache: ResultCache | None = None, progress: Progress | None = None,
+              ) -> list[DocumentResult]:
+    """Process every input; cached results are reused, the rest go to the workers."""
+    results: list[DocumentResult | None] = [None] * len(inputs)
+    todo: list[tuple[int, Path, str, str | None]] = []
+    done = 0
+    for index, (path, name) in enumerate(inputs):
+        digest = file_digest(path)
+        cached = cache.get(digest, name) if cache is not None and digest else None
+        if cached is not None:
+            results[index] = cached
+            done += 1
+            if progress:
+                progress(done, len(inputs), name)
+        else:
+            todo.append((index, path, name, digest))
+    pool = _Pool(process, options, min(max(options.jobs, 1), max(len(todo), 1)))
+    try:
+        biggest_first = sorted(todo, key=lambda t: -_size(t[1]))  # long jobs must not come last
+        for index, result in pool.run([(i, p, n) for i, p, n, _ in biggest_first]):
+            results[index] = result
+            done += 1
+            digest = next(d for i, _, _, d in todo if i == index)
+            if cache is not None and digest and _cacheable(result):
+                cache.put(digest, result)
+            if progress:
+                progress(done, len(inputs), result.file)
+    finally:
+        pool.close()
+    return [r for r in results if r is not None]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _cacheable(result: DocumentResult) -> bool:
+    """Time and memory limits depend on the run, not on the file: never cache them."""
+    return result.error is None or result.error.code not in ("timeout", "memory_limit")
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: multiprocessing.connection.Connection
+    task: tuple[int, Path, str] | None = None
+    started: float = 0.0
+
+
+class _Pool:
+    def __init__(self, process: Process, options: BatchOptions, size: int) -> None:
+        self._process = process
+        self._options = options
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        self._context = multiprocessing.get_context(method)
+        self._workers = [self._start() for _ in range(size)]
+
+    def _start(self) -> _Worker:
+        parent, child = self._context.Pipe()
+        proc = self._context.Process(
+            target=_work, args=(child, self._process, self._options.max_memory_mb), daemon=True)
+        proc.start()
+        child.close()
+        return _Worker(proc, parent)
+
+    def run(self, tasks: list[tuple[int, Path, str]]):
+        queue = list(reversed(tasks))
+        busy = 0
+        while queue or busy:
+            for worker in self._workers:
+                if worker.task is None and queue:
+                    worker.task = queue.pop()
+                    worker.started = time.monotonic()
+                    worker.conn.send(worker.task)
+                    busy += 1
+            ready = multiprocessing.connection.wait(
+                [w.conn for w in self._workers if w.task is not None], timeout=_POLL)
+            for i, worker in enumerate(self._workers):
+                if worker.task is None:
+                    continue
+                index, path, name = worker.task
+                outcome = self._collect(worker, ready, name, path)
+                if outcome is None:
+                    continue
+                result, replace = outcome
+                worker.task = None
+                busy -= 1
+                if replace:
+                    self._stop(worker)
+                    self._workers[i] = self._start()
+                yield index, result
+
+    def _collect(self, worker: _Worker, ready: list, name: str,
+                 path: Path) -> tuple[DocumentResult, bool] | None:
+        if worker.conn in ready:
+            try:
+                payload = worker.conn.recv()
+            except (EOFError, OSError):
+                return _failed(name, "corrupt", _crashed(path)), True
+            if isinstance(payload, str) and payload == "memory":
+                return _failed(name, "memory_limit", _too_big(path, self._options)), True
+            return DocumentResult.model_validate_json(payload), False
+        if not worker.process.is_alive():
+            return _failed(name, "corrupt", _crashed(path)), True
+        if time.monotonic() - worker.started > self._options.timeout:
+            return _failed(name, "timeout", _too_slow(path, self._options)), True
+        return None
+
+    def _stop(self, worker: _Worker) -> None:
+        worker.conn.close()
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(timeout=5)
+
+    def close(self) -> None:
+        for worker in self._workers:
+            if worker.task is None and worker.process.is_alive():
+                with contextlib.suppress(BrokenPipeError, OSError):
+                    worker.conn.send(None)
+            self._stop(worker)
+
+
+def _work(conn: multiprocessing.connection.Connection, process: Process,
+          max_memory_mb: int) -> None:
+    if max_memory_mb > 0:
+        limit = max_memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        _, path, name = task
+        try:
+            conn.send(process(path, name).model_dump_json())
+        except MemoryError:
+            conn.send("memory")
+
+
+def _failed(name: str, code: str, message: str) -> DocumentResult:
+    return DocumentResult(file=name, status="error",
+                          error=DocumentError(code=code, message=message))  # type: ignore[arg-type]
+
+
+def _too_slow(path: Path, options: BatchOptions) -> str:
+    return (f"{path.name}: læsningen tog mere end {options.timeout:g} sekunder og blev stoppet; "
+            "kontrollér filen, eller kør igen med en højere --timeout.")
+
+
+def _too_big(path: Path, options: BatchOptions) -> str:
+    return (f"{path.name}: læsningen krævede mere end {options.max_memory_mb} MB hukommelse "
+            "og blev stoppet (muligvis en PDF med en udpakningsbombe); kontrollér filen, "
+            "eller kør igen med en højere --max-memory.")
+
+
+def _crashed(path: Path) -> str:
+    return (f"{path.name}: læseprocessen stoppede uventet under læsningen af filen; "
+            "filen er formentlig beskadiget – hent eller gem den igen.")

@@ -15,7 +15,7 @@ from extractor.page import Line, Word
 
 _LINE_TOLERANCE = 2.5  # pt; words whose tops differ less sit on one line
 _CONJUNCTIONS = frozenset({"og", "eller", "samt", "til", "som", "&"})
-_HYPHEN_END = regex.compile(r"(?<=\p{L})-$")
+_HYPHEN_END = regex.compile(r"(?<=[\p{L}\d§])-$")
 _KEEP_HYPHEN_STEM = regex.compile(r"(?:\p{Lu}{2,}|\d|§)[\p{L}\d]*-$")  # "CTI-", "IT-", "2026-"
 _SPACES = regex.compile(r"\s+")
 
@@ -60,8 +60,12 @@ def _join_two(left: str, right: str, vocabulary: frozenset[str]) -> str:
         return f"{left} {right}"
     head, _, last = left.rpartition(" ")
     first, _, rest = right.partition(" ")
+    if last[-2:-1].isdigit() and first[:1].isdigit():
+        joined = f"{last}{first}"  # a range: "2026-" + "2029" → "2026-2029"
+        merged = f"{head} {joined}" if head else joined
+        return f"{merged} {rest}" if rest else merged
     if first.lower() in _CONJUNCTIONS or not first[:1].isalpha():
-        return f"{left} {right}"  # "unge- og voksenområderne", "2026- 2027" stays apart
+        return f"{left} {right}"  # "unge- og voksenområderne", "-" before an amount stays apart
     hyphenated = f"{last}{first}"
     if _KEEP_HYPHEN_STEM.search(last) or _bare(hyphenated) in vocabulary:
         joined = hyphenated

@@ -33,7 +33,8 @@ def parse_proposal(layout: ProposalLayout) -> Proposal:
     economy_section = next((b for b in bodies if b.heading.number == "2"), None)
     cost_items = (parse_cost_items(economy_section.paragraphs, vocabulary)
                   if economy_section is not None else [])
-    body_lines = Region(Position(layout.resume_line.page, layout.resume_line.top), layout.end, layout.pages).lines()
+    resume = layout.resume_line
+    body_lines = Region(Position(resume.page, resume.top), layout.end, layout.pages).lines()
     first, last = layout.page_range
     return Proposal(
         title=parse_title(layout.title_lines, vocabulary) or layout.resume_line.text,

@@ -1,0 +1,117 @@
+"""The administrative annex: the innovation-proposal checkbox and the hearing tables 4 and 6.
+
+Checkbox: after "… innovationsforslag:" come one or more boxes, ☐ (empty) or
+☒/☑ (checked; pdfplumber gives these characters for the sample PDFs), each
+followed on its line by its label ("Ja"/"Nej"), which may be missing. The
+answer is the checked box's own label; when that box has no label and there
+are exactly two boxes, the other box's label names the other answer. Anything
+else (no checked box, two checked, no usable label) is null.
+
+Hearings (Tabel 4 "Godkendelse af Center for Økonomi", Tabel 6 "Høring og
+inddragelse …"): three columns, body | Ja/Nej | date, read by geometry
+(`ruled_table.py`); the header's first cell is empty. "Ja"/"Nej" → true/false,
+anything else null; the date is a Danish date ("23. januar 2026") or null.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from extractor.models import Hearing
+from extractor.numbers import ParseError, parse_danish_date
+from extractor.page import Line
+from extractor.parse.ruled_table import read_table
+from extractor.segment import ProposalLayout
+from extractor.text_lines import collapse_spaces
+
+_INNOVATION = regex.compile(r"innovationsforslag\s*:?", regex.IGNORECASE)
+# Unicode ballot boxes (MS Gothic, as Word's checkbox control writes them), and the
+# Wingdings glyphs pdfplumber reports as private-use characters (U+F000 + code).
+_EMPTY_BOX = "☐□\uf06f\uf0a8"
+_CHECKED_BOX = "☒☑■\uf078\uf0fd\uf0fe"
+_YES = regex.compile(r"^ja\b", regex.IGNORECASE)
+_NO = regex.compile(r"^nej\b", regex.IGNORECASE)
+_HEARING_TABLES = (4, 6)
+
+
+def parse_innovation(lines: list[Line]) -> bool | None:
+    """The Ja/Nej answer from the boxes after the "… innovationsforslag:" label."""
+    for i, line in enumerate(lines):
+        m = _INNOVATION.search(line.text)
+        if m is None:
+            continue
+        boxes = _boxes(line.text[m.end():])
+        for following in lines[i + 1:]:
+            found = _boxes(following.text)
+            if not found:
+                break
+            boxes += found
+        if boxes:
+            return _decide(boxes)
+    return None
+
+
+def _boxes(text: str) -> list[tuple[bool, str]]:
+    """(checked, label) per box in the text, in order."""
+    out: list[tuple[bool, str]] = []
+    current: list[str] | None = None
+    for ch in text:
+        if ch in _EMPTY_BOX or ch in _CHECKED_BOX:
+            out.append((ch in _CHECKED_BOX, ""))
+            current = []
+            continue
+        if current is not None:
+            current.append(ch)
+            out[-1] = (out[-1][0], collapse_spaces("".join(current)))
+    return out
+
+
+def _answer(label: str) -> bool | None:
+    if _YES.match(label):
+        return True
+    if _NO.match(label):
+        return False
+    return None
+
+
+def _decide(boxes: list[tuple[bool, str]]) -> bool | None:
+    checked = [i for i, (on, _) in enumerate(boxes) if on]
+    if len(checked) != 1:
+        return None
+    own = _answer(boxes[checked[0]][1])
+    if own is not None:
+        return own
+    if len(boxes) == 2:
+        other = _answer(boxes[1 - checked[0]][1])
+        if other is not None:
+            return not other
+    return None
+
+
+def parse_hearings(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[Hearing]:
+    hearings: list[Hearing] = []
+    for number in _HEARING_TABLES:
+        caption = layout.table(number)
+        if caption is None:
+            continue
+        table = read_table(layout.region_after(caption), caption, vocabulary,
+                           first_column_empty=True)
+        if table is None or len(table.header) < 3:
+            continue
+        for row in table.rows:
+            body = row.text(0, vocabulary)
+            if not body:
+                continue
+            hearings.append(Hearing(table=number, body=body,
+                                    answer=_answer(row.text(1, vocabulary)),
+                                    date=_date(row.text(2, vocabulary))))
+    return hearings
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        return parse_danish_date(text) if text else None
+    except ParseError:
+        return None

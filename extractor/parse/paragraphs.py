@@ -1,0 +1,129 @@
+"""Running text: lines → paragraphs, and the lines of a region that are not table cells.
+
+A paragraph ends where the font weight changes between lines (a bold heading
+above plain text; a bold run that ends inside a line stays with its line),
+where a list item starts ("•"), after a plain line that stops short of the
+right margin (running text is justified: only a paragraph's last line is
+short), and where the vertical step to the next line is clearly larger than
+the normal pitch inside a paragraph (Word adds space after paragraphs; this is
+what separates bold headings that follow each other). The normal pitch is
+measured below full-width plain lines, else taken from the font size.
+
+Ruled tables are recognised by their horizontal rules: the space between two
+consecutive rules that cross most of the text width is a table row, unless a
+heading (section, caption, annex) stands in it, which means the two rules
+belong to two different tables. Text in a table without rules is not
+recognised here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from dataclasses import dataclass
+
+import regex
+
+from extractor.page import Line, Page
+from extractor.parse.table_grid import horizontal_rule_ys
+from extractor.segment import Position
+from extractor.text_lines import join_lines
+
+_PITCH_FACTOR = 1.1  # a step larger than this × the normal line pitch starts a paragraph
+_SINGLE_SPACING = 1.25  # line pitch / font size of single-spaced text, when nothing tells
+_SHORT_LINE = 20.0  # pt short of the right margin: the last line of a paragraph
+_MIN_ROW = 3.0  # pt; thinner spans between rules are double borders
+_LONE_SIGNS = ("-", "−", "–")
+_LIST_ITEM = regex.compile(r"^[•▪●◦■]")
+
+
+@dataclass
+class Paragraph:
+    lines: list[Line]
+    caption: bool = False  # a table caption ("Tabel 1. …"): not running text, ends an item
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    def text(self, vocabulary: frozenset[str]) -> str:
+        return join_lines(glue_lone_signs([ln.text for ln in self.lines]), vocabulary)
+
+
+def glue_lone_signs(texts: list[str]) -> list[str]:
+    """Move a minus sign left alone at a line end onto the next line's number.
+
+    "… faldulykker: -" + "1,3 mio. kr." is the amount "-1,3 mio. kr."; the word
+    processor only broke the line after the sign.
+    """
+    out: list[str] = []
+    carry = ""
+    for text in texts:
+        text = f"{carry}{text.lstrip()}" if carry else text
+        carry = ""
+        head, _, last = text.rstrip().rpartition(" ")
+        if last in _LONE_SIGNS and head:
+            text, carry = head, last
+        out.append(text)
+    if carry:
+        out.append(carry)
+    return out
+
+
+def lines_to_paragraphs(lines: list[Line]) -> list[Paragraph]:
+    right = max((ln.x1 for ln in lines), default=0.0)
+    pitch = _normal_pitch(lines, right)
+    paragraphs: list[Paragraph] = []
+    previous: Line | None = None
+    for line in lines:
+        if previous is None or _starts_paragraph(line, previous, pitch, right):
+            paragraphs.append(Paragraph([]))
+        paragraphs[-1].lines.append(line)
+        previous = line
+    return paragraphs
+
+
+def _starts_paragraph(line: Line, previous: Line, pitch: float, right: float) -> bool:
+    if line.words[0].bold != previous.words[-1].bold or _LIST_ITEM.match(line.text):
+        return True  # a bold run starts or ends (a heading may end inside a line)
+    if not previous.bold and previous.x1 < right - _SHORT_LINE:
+        return True  # justified running text: only a paragraph's last line stops short
+    if line.page != previous.page:
+        return False
+    return line.top - previous.top > _PITCH_FACTOR * pitch
+
+
+def _normal_pitch(lines: list[Line], right: float) -> float:
+    """The line pitch inside a paragraph: steps below full-width plain lines."""
+    steps = [b.top - a.top for a, b in itertools.pairwise(lines)
+             if a.page == b.page and not a.bold and a.x1 >= right - _SHORT_LINE
+             and 0 < b.top - a.top < 3 * (a.bottom - a.top)]
+    if steps:
+        return statistics.median(steps)
+    size = max((w.size for ln in lines for w in ln.words), default=0.0)
+    height = max((ln.bottom - ln.top for ln in lines), default=10.0)
+    return _SINGLE_SPACING * size if size else 1.2 * height
+
+
+def table_spans(page: Page, headings: list[Position]) -> list[tuple[float, float]]:
+    """The y-spans of ruled table rows on a page (see the module docstring)."""
+    if not page.words:
+        return []
+    x0 = min(w.x0 for w in page.words)
+    x1 = max(w.x1 for w in page.words)
+    ys = horizontal_rule_ys(page, x0, x1, 0.0, page.height)
+    marks = [h.y for h in headings if h.page == page.number]
+    return [(a, b) for a, b in itertools.pairwise(ys)
+            if b - a >= _MIN_ROW and not any(a - 1 <= y < b for y in marks)]
+
+
+def outside_tables(lines: list[Line], pages: list[Page],
+                   headings: list[Position]) -> list[Line]:
+    """The lines that do not stand inside a ruled table."""
+    spans = {p.number: table_spans(p, headings) for p in pages}
+    out = []
+    for line in lines:
+        mid = (line.top + line.bottom) / 2
+        if not any(a <= mid < b for a, b in spans.get(line.page, [])):
+            out.append(line)
+    return out

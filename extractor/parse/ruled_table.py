@@ -1,0 +1,166 @@
+"""A captioned table with a header row (Tabel 2, 4, 6) → rows of cell texts, by geometry.
+
+Columns come from the header row: from its vertical rules where the table has
+them, else from where the header's text starts (header cells are left-aligned,
+and a cell's lines all start at the cell's left edge; words of one cell are a
+space apart, neighbouring cells much further). A header with an empty first
+cell (Tabel 4/6) gets the table's left edge as its first column. Each column
+runs from just left of its start to just left of the next column's start, so a
+word belongs to exactly one column.
+
+Rows come from the horizontal rules (`table_grid`), or, without rules, from
+vertical gaps between lines. A repeated header row on a continuation page is
+recognised by its text and skipped.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from extractor.page import Line, Page, Word
+from extractor.parse.table_grid import (
+    Band,
+    Row,
+    horizontal_rule_ys,
+    line_gap,
+    rows_between_rules,
+    rows_from_gaps,
+    vertical_rule_xs,
+)
+from extractor.segment import Heading, Region
+from extractor.text_lines import collapse_spaces, join_lines, words_to_lines
+
+_CELL_GAP = 6.0  # pt; words further apart than this on a header line are in different cells
+_SAME_X = 4.0  # pt; column starts closer than this are one column
+_LEFT_PAD = 3.0  # pt; a column's band starts this far left of its text
+
+
+@dataclass
+class TableRow:
+    page: int
+    cells: list[list[str]]  # per column: its lines of text, top to bottom
+    bold: bool = False
+    top: float = 0.0
+    words: list[Word] = field(default_factory=list)
+
+    def text(self, column: int, vocabulary: frozenset[str]) -> str:
+        return join_lines(self.cells[column], vocabulary)
+
+    def empty(self, column: int) -> bool:
+        return not any(t.strip() for t in self.cells[column])
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[TableRow]
+    continued: list[bool]  # per row: the first body row on a later page than the header
+
+
+def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
+               first_column_empty: bool = False) -> Table | None:
+    """Read the table under `caption`; None when no header row is found."""
+    pages = region.words_by_page()
+    caption_bottom = caption.line.bottom
+    body_pages: list[tuple[Page, list[Word]]] = []
+    for page, words in pages:
+        kept = [w for w in words if page.number > caption.line.page or w.top > caption_bottom + 0.5]
+        if kept:
+            body_pages.append((page, kept))
+    if not body_pages:
+        return None
+    raw_rows: list[tuple[Page, Row]] = []
+    for page, words in body_pages:
+        raw_rows += [(page, r) for r in _page_rows(page, words)]
+    if not raw_rows:
+        return None
+    header_page, header_row = raw_rows[0]
+    bands = _bands(header_page, header_row, first_column_empty)
+    if not bands:
+        return None
+    header_cells = [_cell_lines(header_row, band) for band in bands]
+    header_key = _key(header_row)
+    header = [join_lines(c, vocabulary) for c in header_cells]
+    rows: list[TableRow] = []
+    continued: list[bool] = []
+    last_page = header_page.number
+    for page, row in raw_rows[1:]:
+        if not row.words or _key(row) == header_key:
+            continue
+        cells = [_cell_lines(row, band) for band in bands]
+        bold = all(w.bold for w in row.words)
+        rows.append(TableRow(page.number, cells, bold, row.top, list(row.words)))
+        continued.append(page.number != last_page)
+        last_page = page.number
+    return Table(header, rows, continued)
+
+
+def _page_rows(page: Page, words: list[Word]) -> list[Row]:
+    x0 = min(w.x0 for w in words)
+    x1 = max(w.x1 for w in words)
+    top = min(w.top for w in words) - 2
+    bottom = max(w.bottom for w in words) + 2
+    ys = horizontal_rule_ys(page, x0, x1, top - 10, bottom + 10)
+    if len(ys) >= 2:
+        rows, _ = rows_between_rules(page.number, words, ys)
+        return [r for r in rows if r.words]
+
+    def starts(line: Line, previous: Line | None, current: Row) -> bool:
+        return line_gap(line, previous) > 0.6 * (line.bottom - line.top)
+
+    return rows_from_gaps(page.number, words, starts)
+
+
+def _bands(page: Page, header: Row, first_column_empty: bool) -> list[Band]:
+    words = header.words
+    if not words:
+        return []
+    left = min(w.x0 for w in words)
+    right = page.width
+    verticals = vertical_rule_xs(page, 0, page.width, header.top + 1, header.bottom - 1)
+    if len(verticals) >= 3:
+        edges = verticals
+        return [Band(str(i), a, b) for i, (a, b) in enumerate(itertools.pairwise(edges))]
+    starts = _column_starts(header)
+    if first_column_empty:
+        table_left = _table_left(page, header, left)
+        if not starts or starts[0] - table_left > _SAME_X * 3:
+            starts = [table_left, *starts]
+    bands = []
+    for i, x in enumerate(starts):
+        x0 = 0.0 if i == 0 else x - _LEFT_PAD
+        x1 = starts[i + 1] - _LEFT_PAD if i + 1 < len(starts) else right
+        bands.append(Band(str(i), x0, x1))
+    return bands
+
+
+def _table_left(page: Page, header: Row, fallback: float) -> float:
+    rules = [r for r in page.rules if r.horizontal and header.top - 2 <= r.top <= header.bottom + 2]
+    if rules:
+        return min(r.x0 for r in rules) + _LEFT_PAD
+    return fallback
+
+
+def _column_starts(header: Row) -> list[float]:
+    starts: list[float] = []
+    for line in header.lines():
+        previous: Word | None = None
+        for w in line.words:
+            if previous is None or w.x0 - previous.x1 > _CELL_GAP:
+                starts.append(w.x0)
+            previous = w
+    merged: list[float] = []
+    for x in sorted(starts):
+        if merged and x - merged[-1] <= _SAME_X:
+            continue
+        merged.append(x)
+    return merged
+
+
+def _cell_lines(row: Row, band: Band) -> list[str]:
+    return [ln.text for ln in words_to_lines(row.in_band(band), row.page)]
+
+
+def _key(row: Row) -> str:
+    return collapse_spaces(" ".join(w.text for w in sorted(row.words, key=lambda w: (w.x0, w.top))))

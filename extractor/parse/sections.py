@@ -1,0 +1,91 @@
+"""The numbered sections 1–6 with their running text, and the risk level of section 4.
+
+A section runs from its bold heading to the next section heading, the annex
+heading ("Administrative bilag …", which is not a section and ends section 4)
+or the end of the proposal.
+
+Section text is the running text only: the heading line is left out, as are
+the cells of ruled tables (see `paragraphs.py`), table captions ("Tabel 1. …",
+also when wrapped) and small print (the notes under Tabel 1, footnotes).
+Paragraphs, sub-headings and list items are each one paragraph (de-hyphenated,
+spaces collapsed), joined with "\\n"; list items keep their printed marker
+("• …"). Figure captions stay in the text.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+import regex
+
+from extractor.models import Risk, Section
+from extractor.page import Line
+from extractor.parse.paragraphs import Paragraph, lines_to_paragraphs, outside_tables
+from extractor.segment import Heading, ProposalLayout, Region
+
+_LEVEL_WORD = r"(?:meget\s+)?(?:lav|lave|mellem|middel|moderat|høj|høje)"
+_LEVEL = rf"({_LEVEL_WORD}(?:(?:\s+til\s+|\s*[-–]\s*){_LEVEL_WORD})?)"
+_RISK_LEVEL = regex.compile(
+    rf"\brisiko\w*\b[^.]{{0,40}}?\s(?:vurderes|anses|er\s+vurderet)\s+(?:samlet\s+)?"
+    rf"(?:som|til\s+at\s+være|at\s+være)\s+(?:værende\s+)?{_LEVEL}\b"
+    rf"|\b(?:vurderer|anser)\b[^.]{{0,80}}?\brisiko\w*\s+(?:som|til\s+at\s+være)\s+{_LEVEL}\b",
+    regex.IGNORECASE)
+_SMALL_PRINT = 0.85  # lines below this share of the body text size are notes
+_RISK_TITLE = regex.compile(r"^Risiko", regex.IGNORECASE)
+
+
+@dataclass
+class SectionBody:
+    heading: Heading
+    paragraphs: list[Paragraph]
+
+
+def section_bodies(layout: ProposalLayout) -> list[SectionBody]:
+    """Each numbered section with its paragraphs outside tables (captions marked as such)."""
+    heading_marks = [h.position for h in layout.headings]
+    captions = {(h.line.page, h.line.top) for h in layout.headings if h.kind == "table"}
+    ends = [h.position for h in layout.headings if h.kind in ("section", "annex")]
+    bodies = []
+    for heading in layout.sections():
+        end = min((p for p in ends if heading.position < p), default=layout.end)
+        region = Region(heading.position, end, layout.pages)
+        lines = [ln for ln in region.lines()
+                 if not (ln.page == heading.line.page and abs(ln.top - heading.line.top) < 0.5)]
+        lines = _without_small_print(outside_tables(lines, layout.pages, heading_marks))
+        paragraphs = lines_to_paragraphs(lines)
+        for p in paragraphs:
+            p.caption = (p.lines[0].page, p.lines[0].top) in captions
+        bodies.append(SectionBody(heading, paragraphs))
+    return bodies
+
+
+def _without_small_print(lines: list[Line]) -> list[Line]:
+    """Drop lines set clearly smaller than the body text (table notes, footnotes)."""
+    sizes = [max(w.size for w in ln.words) for ln in lines]
+    if not sizes:
+        return lines
+    body = statistics.median(sizes)
+    return [ln for ln, size in zip(lines, sizes, strict=True) if size >= _SMALL_PRINT * body]
+
+
+def parse_sections(bodies: list[SectionBody], vocabulary: frozenset[str]) -> list[Section]:
+    return [Section(number=b.heading.number, title=b.heading.title,
+                    text="\n".join(t for p in b.paragraphs
+                                   if not p.caption and (t := p.text(vocabulary))))
+            for b in bodies]
+
+
+def parse_risk(sections: list[Section]) -> Risk | None:
+    """Section 4 ("Risikovurdering"): the stated level, lower case as written, and the text."""
+    section = next((s for s in sections if s.number == "4"), None)
+    if section is None or not _RISK_TITLE.match(section.title):
+        section = next((s for s in sections if _RISK_TITLE.match(s.title)), section)
+    if section is None:
+        return None
+    m = _RISK_LEVEL.search(section.text.replace("\n", " "))
+    level = None
+    if m:
+        level = regex.sub(r"\s+", " ", (m.group(1) or m.group(2)).lower())
+    return Risk(level=level, text=section.text)
+

@@ -1,8 +1,10 @@
-"""One file in, one DocumentResult out: the pipeline read → segment → parse, with errors as data.
+"""One file in, one DocumentResult out: read → segment → parse → check, with errors as data.
 
 A document that cannot be read gets an entry with the contract's error code
 and a Danish message; it never raises past this function, so one bad file
-never costs the results of the others.
+never costs the results of the others. Every parsed proposal is then checked
+(`extractor.checks`); the checks' findings follow the parser's own on the proposal,
+and the config (severities, rules off) applies to both.
 """
 
 from __future__ import annotations
@@ -10,17 +12,20 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from extractor.check_config import DEFAULT_CONFIG, CheckConfig
+from extractor.checks import run_checks
 from extractor.errors import ExtractorError, NotAProposalError, NoTextLayerError
 from extractor.furniture import remove_furniture
-from extractor.models import DocumentError, DocumentResult
+from extractor.models import DocumentError, DocumentResult, Proposal
 from extractor.parse.proposal import parse_proposal
 from extractor.read_pdf import read_pdf
-from extractor.segment import segment
+from extractor.segment import Position, ProposalLayout, Region, segment
 
 _MIN_TEXT_WORDS = 20  # fewer words in the whole file: a scan without a text layer
 
 
-def extract_file(path: Path, display_name: str | None = None) -> DocumentResult:
+def extract_file(path: Path, display_name: str | None = None,
+                 config: CheckConfig = DEFAULT_CONFIG) -> DocumentResult:
     name = display_name if display_name is not None else str(path)
     result = DocumentResult(file=name)
     try:
@@ -33,12 +38,22 @@ def extract_file(path: Path, display_name: str | None = None) -> DocumentResult:
         layouts = segment(pages)
         if not layouts:
             raise NotAProposalError(path)
-        result.proposals = [parse_proposal(layout) for layout in layouts]
+        result.proposals = [_checked(parse_proposal(layout), layout, config)
+                            for layout in layouts]
     except ExtractorError as exc:
         result.status = "error"
         result.error = DocumentError(code=exc.code, message=exc.message)
         result.proposals = []
     return result
+
+
+def _checked(proposal: Proposal, layout: ProposalLayout, config: CheckConfig) -> Proposal:
+    """The proposal with the checks' findings after the parser's, both under `config`."""
+    start = layout.title_lines[0] if layout.title_lines else layout.resume_line
+    lines = [(ln.page, ln.text) for ln in
+             Region(Position(start.page, start.top), layout.end, layout.pages).lines()]
+    findings = [*proposal.findings, *run_checks(proposal, lines=lines)]
+    return proposal.model_copy(update={"findings": config.apply(findings)})
 
 
 def _sha256(path: Path) -> str | None:

@@ -1,21 +1,31 @@
-"""Command line: `extractor extract FILE_OR_DIR... -o result.json`.
+"""Command line: `extractor extract FILE_OR_DIR... -o result.json` and `extractor check …`.
 
-Exit codes (documented in the README): 0 = every document read,
-2 = usage error, 3 = at least one document could not be read.
+Exit codes (documented in the README): 0 = every document read (and, for `check`,
+no error-severity finding), 1 = `check` found at least one error-severity finding,
+2 = usage error (including an unusable --config file), 3 = at least one document
+could not be read (this wins over 1).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import os
 import sys
+import time
 from collections.abc import Sequence
 from enum import IntEnum
 from pathlib import Path
 
 from extractor import __version__
 from extractor.api import extract_file
+from extractor.batch import BatchOptions, run_batch
+from extractor.cache import ResultCache, default_cache_dir
+from extractor.check_config import DEFAULT_CONFIG, CheckConfig, ConfigError, load_check_config
 from extractor.export_json import to_json, write_json
 from extractor.models import ExtractionResult
+from extractor.progress import ProgressLine
+from extractor.report import render_report
 
 _SUFFIXES = (".pdf",)
 
@@ -56,7 +66,62 @@ def _parser() -> argparse.ArgumentParser:
                          help="PDF-filer eller mapper med PDF-filer")
     extract.add_argument("-o", "--output", type=Path,
                          help="hvor resultatet skrives (.json); udeladt: standard output")
+    _add_batch_options(extract)
+    check = sub.add_parser(
+        "check", help="Kontrollér forslagenes tal og skabelon og skriv en rapport.",
+        description="Læs forslagene i PDF-filer eller mapper, kør konsistenstjekkene "
+                    "(Tabel 1's summer, tekst mod tabel, tilbagebetalingstid, skabelon) og "
+                    "skriv en rapport pr. forslag med fejl først. Exitkode 0: ingen fejl; "
+                    "1: mindst én fejl; 2: forkert brug; 3: et dokument kunne ikke læses. "
+                    "Reglerne er beskrevet i docs/checks.md.",
+    )
+    check.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR",
+                       help="PDF-filer eller mapper med PDF-filer")
+    check.add_argument("--config", type=Path, metavar="FILE",
+                       help="TOML-fil med [severity]-ændringer og 'disabled'-regler")
+    check.add_argument("-o", "--output", type=Path,
+                       help="skriv også resultatet som JSON hertil (.json)")
+    _add_batch_options(check)
     return parser
+
+
+def _add_batch_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("kørsel")
+    group.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1,
+                       help="antal parallelle arbejdsprocesser (standard: antal kerner)")
+    group.add_argument("--timeout", type=_positive_float, default=60.0, metavar="SEKUNDER",
+                       help="tidsgrænse pr. dokument (standard: 60)")
+    group.add_argument("--max-memory", type=_positive_int, default=2048, metavar="MB",
+                       help="hukommelsesgrænse pr. arbejdsproces i MB (standard: 2048)")
+    group.add_argument("--no-cache", action="store_true",
+                       help="læs alle filer forfra i stedet for at genbruge tidligere resultater")
+    group.add_argument("--cache-dir", type=Path, metavar="MAPPE",
+                       help=f"hvor tidligere resultater gemmes (standard: {default_cache_dir()})")
+    noise = group.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true",
+                       help="ingen fremdriftsvisning og ingen meddelelser undtagen fejl i brugen")
+    noise.add_argument("-v", "--verbose", action="store_true",
+                       help="en linje pr. fil på stderr med status og tid")
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("skal være et helt tal på mindst 1")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("skal være større end 0")
+    return value
+
+
+def _usage_error(parser: argparse.ArgumentParser, message: str) -> int:
+    parser.print_usage(sys.stderr)
+    print(f"extractor: fejl: {message}", file=sys.stderr)
+    return ExitCode.USAGE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -66,21 +131,67 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else ExitCode.USAGE
     if args.output is not None and args.output.suffix.lower() != ".json":
-        parser.print_usage(sys.stderr)
-        print(f"extractor: fejl: ukendt outputformat '{args.output.suffix}' (brug .json)",
-              file=sys.stderr)
-        return ExitCode.USAGE
-    result = ExtractionResult(
-        documents=[extract_file(path, name) for path, name in expand_inputs(args.inputs)])
+        return _usage_error(parser, f"ukendt outputformat '{args.output.suffix}' (brug .json)")
+    if args.command == "check":
+        return _check(parser, args)
+    result = _extract_all(args, DEFAULT_CONFIG)
     if args.output is None:
         sys.stdout.write(to_json(result))
     else:
         write_json(result, args.output)
+    _print_unreadable(result, args.quiet)
+    if any(doc.status == "error" for doc in result.documents):
+        return ExitCode.UNREADABLE
+    return ExitCode.OK
+
+
+def _extract_all(args: argparse.Namespace, config: CheckConfig) -> ExtractionResult:
+    """Every input through the batch runner: workers, time and memory bounds, cache."""
+    inputs = expand_inputs(args.inputs)
+    options = BatchOptions(jobs=args.jobs, timeout=args.timeout, max_memory_mb=args.max_memory)
+    cache = None if args.no_cache else ResultCache(args.cache_dir or default_cache_dir(),
+                                                   fingerprint=repr(config))
+    progress = ProgressLine(enabled=False if args.quiet else None)
+    documents = run_batch(inputs, functools.partial(extract_file, config=config), options,
+                          cache=cache, progress=_verbose(progress) if args.verbose else progress)
+    progress.finish()
+    return ExtractionResult(documents=documents)
+
+
+def _verbose(progress: ProgressLine):
+    started = time.monotonic()
+
+    def report(done: int, total: int, name: str) -> None:
+        print(f"[{done}/{total}] {time.monotonic() - started:6.1f}s {name}", file=sys.stderr)
+
+    return report
+
+
+def _print_unreadable(result: ExtractionResult, quiet: bool = False) -> None:
+    if quiet:
+        return
     for doc in result.documents:
         if doc.error is not None:
             print(f"extractor: {doc.file}: {doc.error.message}", file=sys.stderr)
+
+
+def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    config = DEFAULT_CONFIG
+    if args.config is not None:
+        try:
+            config = load_check_config(args.config)
+        except ConfigError as exc:
+            return _usage_error(parser, str(exc))
+    result = _extract_all(args, config)
+    sys.stdout.write(render_report(result))
+    if args.output is not None:
+        write_json(result, args.output)
+    _print_unreadable(result, args.quiet)
     if any(doc.status == "error" for doc in result.documents):
         return ExitCode.UNREADABLE
+    if any(f.severity == "error" for doc in result.documents
+           for p in doc.proposals for f in p.findings):
+        return ExitCode.ERROR_FINDINGS
     return ExitCode.OK
 
 

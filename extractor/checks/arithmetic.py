@@ -1,0 +1,175 @@
+"""Tabel 1 arithmetic: every total equals the sum of the rows it covers, year by year.
+
+Printed amounts are rounded to whole units (1.000 kr.), so a printed value v stands for
+the interval [v - 0.5, v + 0.5]. As in XBRL Calculations 1.1, a total holds when the
+interval of the sum of its items meets the total's own interval: with n printed items
+that is |sum - total| <= (n + 1) / 2. An empty cell is an exact 0 (no rounding), so it
+adds nothing to the slack. A gap inside the slack is `economy.rounding_gap` (info),
+beyond it `economy.column_total` (error).
+
+Which rows a total covers (see docs/checks.md):
+- a group's plain total ("Samlet varig ændring", "Samlede implementeringsomkostninger")
+  covers every item row of its group, never the per-area totals or "Heraf" rows;
+- a per-area total ("…, Service", or a total with a Styringsområde) covers the group's
+  items of that steering area;
+- "Samlet økonomisk påvirkning" covers the two group totals (their items if a group
+  has no plain total);
+- "Heraf netto…" covers every item of its group (the net effect, all areas);
+  "Heraf effektivisering[, område]" covers the saving items (no positive amount) of
+  that area; any other "Heraf" row is reported as not checkable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+
+import regex
+
+from extractor.checks.registry import TABLE_1, finding, kr
+from extractor.models import Economy, EconomyRow, Finding, Group
+
+_NET = regex.compile(r"\bnetto", regex.IGNORECASE)
+_SAVINGS = regex.compile(r"\b(?:effektivisering|besparelse)", regex.IGNORECASE)
+_AREA_SUFFIX = regex.compile(r",\s*([^,]+?)\s*$")
+
+
+def area_of(row: EconomyRow) -> str | None:
+    """The steering area a total is for: its Styringsområde cell, else a ', Service' suffix."""
+    if row.steering_area:
+        return row.steering_area.strip().lower()
+    m = _AREA_SUFFIX.search(row.label)
+    return m.group(1).lower() if m else None
+
+
+def items(economy: Economy, group: Group) -> list[EconomyRow]:
+    return [r for r in economy.rows if r.group == group and r.role == "item"]
+
+
+def plain_total(economy: Economy, group: Group) -> EconomyRow | None:
+    """The group's total without a steering area ("Samlet varig ændring")."""
+    return next((r for r in economy.rows if r.group == group and r.role == "total"
+                 and _AREA_SUFFIX.search(r.label) is None
+                 and (group == "overall" or not r.steering_area)), None)
+
+
+def overall_row(economy: Economy) -> EconomyRow | None:
+    return next((r for r in economy.rows if r.group == "overall" and r.role == "total"), None)
+
+
+def is_saving(row: EconomyRow) -> bool:
+    """A saving row: at least one negative amount and no positive one."""
+    values = [v for v in row.values.values() if v is not None]
+    return any(v < 0 for v in values) and all(v <= 0 for v in values)
+
+
+def group_value(economy: Economy, group: Group, year: int) -> tuple[int, int]:
+    """(value, printed terms) of a group in a year: its plain total, else its items' sum."""
+    total = plain_total(economy, group)
+    if total is not None:
+        v = total.value(year)
+        return (v or 0, 0 if v is None else 1)
+    values = [r.value(year) for r in items(economy, group)]
+    return sum(v or 0 for v in values), sum(v is not None for v in values)
+
+
+def slack(printed_terms: int, total_printed: bool) -> Fraction:
+    """Half a unit for every printed amount on either side of the equation."""
+    return Fraction(printed_terms + int(total_printed), 2)
+
+
+def check_group_totals(economy: Economy) -> Iterator[Finding]:
+    """Each plain and per-area total against the item rows it covers."""
+    for group in ("permanent", "implementation"):
+        group_items = items(economy, group)
+        for total in (r for r in economy.rows if r.group == group and r.role == "total"):
+            area = area_of(total)
+            covered = group_items if area is None else [
+                r for r in group_items if (r.steering_area or "").strip().lower() == area]
+            what = "rækkerne i gruppen" if area is None else f"rækkerne med styringsområde {area}"
+            yield from _compare(economy, total, covered, "economy.column_total", what)
+
+
+def check_overall_total(economy: Economy) -> Iterator[Finding]:
+    """"Samlet økonomisk påvirkning" = permanent total + implementation total."""
+    overall = overall_row(economy)
+    if overall is None:
+        if economy.rows:
+            yield finding("economy.missing_total",
+                          "Tabel 1 har ingen række 'Samlet økonomisk påvirkning'.",
+                          page=economy.page, table=TABLE_1)
+        return
+    parts: list[EconomyRow] = []
+    for group in ("permanent", "implementation"):
+        total = plain_total(economy, group)
+        group_items = items(economy, group)
+        if total is not None:
+            parts.append(total)
+        elif group_items:
+            name = "varige ændringer" if group == "permanent" else "implementeringsomkostninger"
+            yield finding("economy.missing_total",
+                          f"Tabel 1 har ingen samlet total for {name}; "
+                          "rækkerne er lagt sammen i stedet.",
+                          page=economy.page, table=TABLE_1)
+            parts += group_items
+    names = " + ".join(p.label for p in parts if p.role == "total") or "rækkerne"
+    yield from _compare(economy, overall, parts, "economy.column_total", names)
+
+
+def check_of_which(economy: Economy) -> Iterator[Finding]:
+    for row in (r for r in economy.rows if r.role == "of_which"):
+        group_items = items(economy, row.group)
+        if _NET.search(row.label):
+            covered = group_items
+            what = "alle rækker i gruppen (nettoeffekten)"
+        elif _SAVINGS.search(row.label):
+            m = _AREA_SUFFIX.search(row.label)
+            area = (m.group(1) if m else row.steering_area or "").strip().lower() or None
+            covered = [r for r in group_items if is_saving(r) and (
+                area is None or (r.steering_area or "").strip().lower() == area)]
+            what = "besparelsesrækkerne" + (f" med styringsområde {area}" if area else "")
+        else:
+            yield finding("economy.of_which_unknown",
+                          f"Tabel 1, '{row.label}': det kan ikke afgøres, hvilke rækker "
+                          "'Heraf'-rækken dækker, så den er ikke kontrolleret.",
+                          page=row.page or economy.page, table=TABLE_1, row=row.label)
+            continue
+        yield from _compare(economy, row, covered, "economy.of_which_total", what)
+
+
+def _compare(economy: Economy, total: EconomyRow, covered: Sequence[EconomyRow],
+             rule: str, what: str) -> Iterator[Finding]:
+    for year in economy.years:
+        printed = total.value(year)
+        values = [r.value(year) for r in covered]
+        expected = sum(v or 0 for v in values)
+        n = sum(v is not None for v in values)
+        found = printed or 0
+        where = dict(page=total.page or economy.page, table=TABLE_1, row=total.label, year=year)
+        if printed is None and n and expected == 0:
+            yield finding("economy.empty_total",
+                          f"{total.label} {year}: cellen er tom, men {what} har beløb "
+                          "(der summer til 0); skriv 0.", **where, expected=0, found=None)
+            continue
+        gap = abs(expected - found)
+        if gap == 0:
+            continue
+        tolerance = slack(n, printed is not None)
+        tail = "" if n else f" ({what} er tomme)"
+        if gap <= tolerance:
+            yield finding("economy.rounding_gap",
+                          f"{total.label} {year}: summen af {what} er {kr(expected)}, tabellen "
+                          f"siger {kr(printed)}; forskellen på {kr(gap)} ligger inden for "
+                          f"afrundingen (±{float(tolerance):g}).",
+                          **where, expected=expected, found=printed)
+        else:
+            yield finding(rule,
+                          f"{total.label} {year}: summen af {what} er {kr(expected)}{tail}, "
+                          f"tabellen siger {kr(printed)} (forskel {kr(found - expected)}).",
+                          **where, expected=expected, found=printed)
+
+
+def check_arithmetic(economy: Economy) -> Iterator[Finding]:
+    yield from check_group_totals(economy)
+    yield from check_of_which(economy)
+    yield from check_overall_total(economy)

@@ -1,0 +1,149 @@
+"""The headline claims of the summary and section 2 against Tabel 1's totals.
+
+Effect claims — "Effektiviseringen på 1,6 mio. kr. i 2027 stiger til 4,1 mio. kr.
+årligt ved fuld indfasning i 2030", "Besparelsen på 4,1 mio. kr. ved fuld
+indfasning", "en varig effektivisering på 5,4 mio. kr." — are compared with the net
+effect, the "Samlet varig ændring" row, by size: the prose states savings as positive
+amounts while the table prints them negative. A claim without a period means the full
+effect (the last year). Amounts chained by "stigende til"/"stiger til"/"og" belong to
+the same claim.
+
+Investment claims — "behov for 21,1 mio. kr. i investeringsmidler", "en investering
+på 10,4 mio. kr." — are compared with the sum of "Samlede implementeringsomkostninger"
+over all years (or over the stated years: "… i 2026-2029").
+
+Only section 2's opening text is read (up to the first cost-group heading), so the
+cost items' own paragraphs are not mistaken for headlines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import regex
+
+from extractor.checks.arithmetic import group_value, plain_total
+from extractor.checks.claims import Claim, chained_claims, claims_in, fits
+from extractor.checks.registry import TABLE_1, finding, kr
+from extractor.models import Economy, Finding, Group, Proposal
+
+_EFFECT = regex.compile(
+    r"\b(?:effektiviserings\w*|effektivisering\w*|besparelse\w*)\s*(?:\(netto\)\s*)?"
+    r"(?:er\s+|udgør\s+)?(?:på\s+)?(?=-?\d)", regex.IGNORECASE)
+_INVEST_BEFORE = regex.compile(r"\binvestering(?:en)?\s+(?:på\s+)(?=\d)", regex.IGNORECASE)
+_INVEST_AFTER = regex.compile(r"^\s*i\s+investeringsmidler\b", regex.IGNORECASE)
+_SENTENCE_END = regex.compile(r"\.\s+(?=[\p{Lu}])")
+_COST_GROUP = regex.compile(r"\b(?:Varige\s+ændringer|Implementeringsomkostninger)\s*\(")
+
+
+def headline_texts(proposal: Proposal) -> list[tuple[str, str]]:
+    """(where, text): the summary and section 2's opening paragraphs."""
+    out = []
+    if proposal.summary:
+        out.append(("resuméet", proposal.summary))
+    section = next((s for s in proposal.sections if s.number == "2"), None)
+    if section is not None:
+        opening = _COST_GROUP.split(section.text, maxsplit=1)[0]
+        out.append(("afsnit 2", opening))
+    return out
+
+
+def sentences(text: str) -> list[str]:
+    return _SENTENCE_END.split(text)
+
+
+def effect_claims(sentence: str, years: list[int]) -> list[Claim]:
+    """The amounts of every effect claim in one sentence."""
+    out: list[Claim] = []
+    for m in _EFFECT.finditer(sentence):
+        chain = chained_claims(sentence[m.end():], years)
+        if not chain or not sentence[m.end():].lstrip().startswith(chain[0].amount.text.strip()):
+            continue
+        for claim in chain:
+            if _INVEST_AFTER.match(claim.qualifier):
+                break
+            out.append(claim)
+    return _unique(out)
+
+
+def investment_claims(sentence: str, years: list[int]) -> list[Claim]:
+    out = []
+    for claim in claims_in(sentence, years):
+        if _INVEST_AFTER.match(claim.qualifier):
+            out.append(claim)
+    for m in _INVEST_BEFORE.finditer(sentence):
+        chain = claims_in(sentence[m.end():], years)
+        if chain:
+            out.append(chain[0])
+    return _unique(out)
+
+
+def _unique(claims: list[Claim]) -> list[Claim]:
+    seen, out = set(), []
+    for c in claims:
+        key = (c.amount.text, c.period)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def check_headlines(proposal: Proposal) -> Iterator[Finding]:
+    economy = proposal.economy
+    if economy is None or not economy.years:
+        return
+    for where, text in headline_texts(proposal):
+        for sentence in sentences(text):
+            for claim in effect_claims(sentence, economy.years):
+                yield from _check_effect(claim, where, economy, proposal)
+            for claim in investment_claims(sentence, economy.years):
+                yield from _check_investment(claim, where, economy, proposal)
+
+
+def _location(economy: Economy, group: Group, year: int | None) -> dict[str, Any]:
+    row = plain_total(economy, group)
+    return dict(page=(row.page if row else None) or economy.page, table=TABLE_1,
+                row=row.label if row else None, year=year)
+
+
+def _check_effect(claim: Claim, where: str, economy: Economy,
+                  proposal: Proposal) -> Iterator[Finding]:
+    years = claim.years if claim.kind == "each" else (economy.years[-1],)
+    amount = claim.amount
+    for year in years:
+        if year not in economy.years:
+            continue
+        actual, n = group_value(economy, "permanent", year)
+        if not fits(abs(amount.value), amount.half_step, abs(actual), n):
+            total = plain_total(economy, "permanent")
+            name = total.label if total else "summen af de varige ændringer"
+            yield finding("prose.headline_effect",
+                          f"{where.capitalize()} siger en effekt på {amount.text.strip()} "
+                          f"{claim.period or 'ved fuld indfasning'}; "
+                          f"{name} {year} er {kr(actual)}.",
+                          **_location(economy, "permanent", year),
+                          expected=_number(amount.value), found=actual)
+
+
+def _check_investment(claim: Claim, where: str, economy: Economy,
+                      proposal: Proposal) -> Iterator[Finding]:
+    years = claim.years if claim.kind == "each" and claim.years else tuple(economy.years)
+    values = [group_value(economy, "implementation", y) for y in years if y in economy.years]
+    actual = sum(v for v, _ in values)
+    n = sum(k for _, k in values)
+    amount = claim.amount
+    if not fits(abs(amount.value), amount.half_step, abs(actual), n):
+        total = plain_total(economy, "implementation")
+        name = total.label if total else "implementeringsomkostningerne"
+        span = f"{years[0]}-{years[-1]}"
+        yield finding("prose.headline_investment",
+                      f"{where.capitalize()} siger et investeringsbehov på "
+                      f"{amount.text.strip()}; {name} {span} er i alt {kr(actual)}.",
+                      **_location(economy, "implementation", None),
+                      expected=_number(amount.value), found=actual)
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)

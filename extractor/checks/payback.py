@@ -1,0 +1,97 @@
+"""Payback time recomputed from Tabel 1 and set beside the stated one.
+
+The proposals do not define the method, so a difference is a `warning`, a signal to
+look, not an error. The method used here (docs/checks.md):
+
+    payback = the number of years, counting the table's first year as year 1, until
+              the running sum of the yearly net amounts first turns <= 0.
+
+"Tilbagebetalingstid baseret på totaløkonomi" uses the "Samlet økonomisk påvirkning"
+row as printed. "… baseret på serviceeffektivisering" uses only the Styringsområde
+Service: the permanent and implementation rows for Service (their per-area totals when
+printed, else their Service items). A running sum that never turns <= 0 within the
+table has no payback inside the table's years.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from extractor.checks.arithmetic import area_of, items, overall_row
+from extractor.checks.registry import TABLE_1, finding
+from extractor.models import Economy, Finding, Group, Payback
+
+_SERVICE = regex.compile(r"service", regex.IGNORECASE)
+_TOTAL_ECONOMY = regex.compile(r"total", regex.IGNORECASE)
+
+
+def payback_years(net: Sequence[int | None]) -> int | None:
+    """1-based count of years until the running sum of `net` first turns <= 0."""
+    running = 0
+    for count, value in enumerate(net, start=1):
+        running += value or 0
+        if running <= 0 and any(v for v in net[:count]):
+            return count
+    return None
+
+
+def service_net(economy: Economy) -> list[int]:
+    """Per year: the Service part of the permanent and implementation groups."""
+    out = []
+    for year in economy.years:
+        total = 0
+        for group in ("permanent", "implementation"):
+            total += _service_value(economy, group, year)
+        out.append(total)
+    return out
+
+
+def _service_value(economy: Economy, group: Group, year: int) -> int:
+    area_totals = [r for r in economy.rows if r.group == group and r.role == "total"
+                   and area_of(r) == "service"]
+    if area_totals:
+        return area_totals[0].value(year) or 0
+    plain = [r for r in economy.rows if r.group == group and r.role == "total"
+             and area_of(r) is None]
+    group_items = items(economy, group)
+    if plain and all((r.steering_area or "").lower() == "service" for r in group_items):
+        return plain[0].value(year) or 0
+    return sum(r.value(year) or 0 for r in group_items
+               if (r.steering_area or "").strip().lower() == "service")
+
+
+def check_payback(economy: Economy) -> Iterator[Finding]:
+    overall = overall_row(economy)
+    for stated in economy.payback:
+        if _SERVICE.search(stated.label):
+            net: list[int | None] = list(service_net(economy))
+            basis = "Service-rækkerne (varige ændringer + implementering)"
+        elif _TOTAL_ECONOMY.search(stated.label) and overall is not None:
+            net = [overall.value(y) for y in economy.years]
+            basis = f"'{overall.label}'"
+        else:
+            continue
+        yield from _compare(stated, payback_years(net), basis, economy)
+
+
+def _compare(stated: Payback, computed: int | None, basis: str,
+             economy: Economy) -> Iterator[Finding]:
+    where = dict(page=economy.page, table=TABLE_1, row=stated.label)
+    if stated.years is None:
+        yield finding("payback.unreadable",
+                      f"{stated.label}: '{stated.text or ''}' kan ikke læses som et antal år.",
+                      **where)
+        return
+    if computed is not None and math.ceil(stated.years) == computed:
+        return
+    if computed is None:
+        got = f"inden for tabellens {len(economy.years)} år bliver summen ikke <= 0"
+    else:
+        got = f"beregnet af {basis} er den {computed} år"
+    yield finding("payback.differs",
+                  f"{stated.label}: dokumentet siger {stated.text or stated.years} år; {got} "
+                  "(år talt fra tabellens første år, til den løbende sum første gang er <= 0).",
+                  **where, expected=computed, found=stated.years)

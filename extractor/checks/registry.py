@@ -1,0 +1,110 @@
+"""Every consistency rule the checks know: stable id, default severity, Danish description.
+
+The ids are public (they appear in the JSON, the report and the TOML config), so they
+never change meaning; `docs/checks.md` documents each with an example. Checks build
+their findings through `finding()`, which looks the severity up here, so a rule's
+severity lives in one place and a config file can override it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractor.models import Finding, Location, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    theme: str  # "arithmetic" | "prose" | "payback" | "completeness" | "parse"
+    description: str  # Danish, one sentence: what the rule checks
+
+
+_RULES = (
+    # Tabel 1 arithmetic (checks/arithmetic.py)
+    Rule("economy.column_total", "error", "arithmetic",
+         "En total i Tabel 1 afviger mere end afrundingen fra summen af de rækker, den dækker."),
+    Rule("economy.rounding_gap", "info", "arithmetic",
+         "En total i Tabel 1 afviger fra summen af sine rækker, men kun inden for afrundingen."),
+    Rule("economy.of_which_total", "error", "arithmetic",
+         "En 'Heraf …'-række afviger mere end afrundingen fra de rækker, den dækker."),
+    Rule("economy.of_which_unknown", "info", "arithmetic",
+         "En 'Heraf …'-række, hvor det ikke kan afgøres, hvilke rækker den dækker."),
+    Rule("economy.empty_total", "info", "arithmetic",
+         "En total er tom, selv om rækkerne under den har beløb (der summer til 0)."),
+    Rule("economy.missing_total", "warning", "arithmetic",
+         "Tabel 1 mangler en totalrække (gruppetotal eller 'Samlet økonomisk påvirkning')."),
+    # Prose against Tabel 1 (checks/prose.py, checks/headline.py)
+    Rule("prose.amount_mismatch", "error", "prose",
+         "Et beløb i en overskrift i afsnit 2 stemmer ikke med rækken i Tabel 1."),
+    Rule("prose.amount_sign", "warning", "prose",
+         "Et beløb i en overskrift i afsnit 2 har andet fortegn end rækken i Tabel 1."),
+    Rule("prose.amount_unit", "warning", "prose",
+         "Et beløb i en overskrift i afsnit 2 mangler enhed eller har en usædvanlig enhed."),
+    Rule("prose.amount_unreadable", "warning", "prose",
+         "Beløbsteksten i en overskrift i afsnit 2 indeholder intet beløb med enhed."),
+    Rule("prose.amount_period", "info", "prose",
+         "Beløbet i en overskrift siger ikke hvilket år eller hvilken periode, det gælder."),
+    Rule("prose.unmatched_item", "info", "prose",
+         "En overskrift i afsnit 2 har ingen tilsvarende række i Tabel 1."),
+    Rule("prose.unmatched_row", "info", "prose",
+         "En række i Tabel 1 har ingen tilsvarende overskrift i afsnit 2."),
+    Rule("prose.headline_effect", "error", "prose",
+         "Effektiviseringen i resuméet eller afsnit 2 stemmer ikke med 'Samlet varig ændring'."),
+    Rule("prose.headline_investment", "error", "prose",
+         "Investeringsbehovet i resuméet eller afsnit 2 stemmer ikke med "
+         "implementeringsomkostningerne i alt."),
+    # Payback (checks/payback.py)
+    Rule("payback.differs", "warning", "payback",
+         "Den angivne tilbagebetalingstid afviger fra den, der kan beregnes af Tabel 1."),
+    Rule("payback.unreadable", "info", "payback",
+         "Tilbagebetalingstiden mangler eller kan ikke læses som et antal år."),
+    # Completeness and template hygiene (checks/completeness.py)
+    Rule("completeness.section_missing", "warning", "completeness",
+         "Et af de nummererede afsnit 1-6 mangler."),
+    Rule("completeness.economy_table", "error", "completeness",
+         "Tabel 1 mangler eller har ingen rækker."),
+    Rule("completeness.follow_up_table", "warning", "completeness",
+         "Tabel 2 (opfølgningsmål) mangler eller er tom."),
+    Rule("completeness.risk_level", "warning", "completeness",
+         "Risikovurderingen angiver ikke et risikoniveau (lav, mellem, høj)."),
+    Rule("completeness.cfo_approval", "warning", "completeness",
+         "Tabel 4: Center for Økonomi har ikke svaret 'Ja' med en dato."),
+    Rule("completeness.innovation_box", "warning", "completeness",
+         "Der er ikke sat præcis ét kryds ved 'Forslaget udspringer af et innovationsforslag'."),
+    Rule("completeness.template_text", "warning", "completeness",
+         "Skabelontekst står tilbage, fx '[Tabelnummer opdateres]' eller en instruktion i "
+         "kantede parenteser."),
+    Rule("economy.sign_convention", "warning", "completeness",
+         "En 'Besparelse …'- eller 'Reduceret …'-række har positive beløb; effektiviseringer "
+         "skal have negativt fortegn."),
+    # Found by the parser, not by a check; listed so a config file may tune it too.
+    Rule("economy.unreadable_cell", "error", "parse",
+         "En celle i Tabel 1 kunne ikke læses som et beløb og er sat til tom."),
+)
+
+RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
+
+TABLE_1 = "Tabel 1"
+
+
+def finding(rule_id: str, message: str, *, page: int | None = None, table: str | None = None,
+            row: str | None = None, year: int | None = None,
+            expected: int | float | None = None, found: int | float | None = None) -> Finding:
+    """A finding of a registered rule, with the rule's default severity."""
+    rule = RULES[rule_id]  # KeyError here is a programming error: register the rule first
+    return Finding(rule=rule.id, severity=rule.severity, message=message,
+                   location=Location(page=page, table=table, row=row, year=year),
+                   expected=expected, found=found)
+
+
+def kr(amount: int | float | None) -> str:
+    """An amount in the table's unit as the tables print it: -10480 → '-10.480'."""
+    if amount is None:
+        return "tom"
+    if isinstance(amount, float) and not amount.is_integer():
+        return f"{amount:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    n = int(amount)
+    digits = f"{abs(n):,}".replace(",", ".")
+    return f"-{digits}" if n < 0 else digits

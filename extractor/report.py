@@ -1,0 +1,74 @@
+"""Results → a readable text report: per document, per proposal, errors first.
+
+```
+samples/forloebsprogram.pdf
+  Forløbsprogram for unge på midlertidigt botilbud (side 1-8): 6 fejl, 3 advarsler, 0 info
+    FEJL      economy.column_total  side 5, Tabel 1, række 'Samlet økonomisk påvirkning', 2030
+              Samlet økonomisk påvirkning 2030: summen af … er -10.480, tabellen siger -8.800 …
+```
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from extractor.checks import by_severity
+from extractor.models import DocumentResult, ExtractionResult, Finding, Location, Proposal
+
+LABEL = {"error": "FEJL", "warning": "ADVARSEL", "info": "INFO"}
+_INDENT = " " * 14
+
+
+def location_text(location: Location) -> str:
+    parts = []
+    if location.page is not None:
+        parts.append(f"side {location.page}")
+    if location.table:
+        parts.append(location.table)
+    if location.row:
+        parts.append(f"række '{location.row}'")
+    if location.year is not None:
+        parts.append(str(location.year))
+    return ", ".join(parts)
+
+
+def counts_text(findings: Iterable[Finding]) -> str:
+    n = Counter(f.severity for f in findings)
+    warnings = "advarsel" if n["warning"] == 1 else "advarsler"
+    return f"{n['error']} fejl, {n['warning']} {warnings}, {n['info']} info"
+
+
+def finding_lines(finding: Finding) -> list[str]:
+    head = f"    {LABEL[finding.severity]:<9} {finding.rule}"
+    where = location_text(finding.location)
+    return [f"{head}  {where}" if where else head, f"{_INDENT}{finding.message}"]
+
+
+def proposal_lines(proposal: Proposal) -> list[str]:
+    pages = proposal.pages
+    span = f" (side {pages[0]}-{pages[-1]})" if pages else ""
+    lines = [f"  {proposal.title}{span}: {counts_text(proposal.findings)}"]
+    for finding in by_severity(proposal.findings):
+        lines += finding_lines(finding)
+    return lines
+
+
+def document_lines(doc: DocumentResult) -> list[str]:
+    lines = [doc.file]
+    if doc.error is not None:
+        lines.append(f"  KAN IKKE LÆSES ({doc.error.code}): {doc.error.message}")
+    for proposal in doc.proposals:
+        lines += proposal_lines(proposal)
+    return lines
+
+
+def render_report(result: ExtractionResult) -> str:
+    blocks = ["\n".join(document_lines(doc)) for doc in result.documents]
+    findings = [f for doc in result.documents for p in doc.proposals for f in p.findings]
+    proposals = sum(len(doc.proposals) for doc in result.documents)
+    unreadable = sum(doc.status == "error" for doc in result.documents)
+    summary = (f"I alt: {len(result.documents)} dokument(er), {proposals} forslag, "
+               f"{counts_text(findings)}"
+               + (f"; {unreadable} dokument(er) kunne ikke læses" if unreadable else "") + ".")
+    return "\n\n".join([*blocks, summary]) + "\n"

@@ -1,0 +1,67 @@
+"""The checks on the sample PDFs: the real proposals' known problems, the made-up ones clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.api import extract_file
+from extractor.models import Finding, Proposal
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def checked(stem: str) -> Proposal:
+    [proposal] = extract_file(SAMPLES / f"{stem}.pdf").proposals
+    return proposal
+
+
+def find(proposal: Proposal, rule: str, row: str | None = None,
+         year: int | None = None) -> list[Finding]:
+    return [f for f in proposal.findings if f.rule == rule
+            and (row is None or f.location.row == row)
+            and (year is None or f.location.year == year)]
+
+
+@pytest.fixture(scope="module")
+def forloebsprogram() -> Proposal:
+    return checked("forloebsprogram")
+
+
+@pytest.mark.parametrize(("year", "printed", "expected"), [(2030, -8800, -10480),
+                                                           (2031, -10140, -11960)])
+def test_overall_total_of_forloebsprogram(forloebsprogram: Proposal, year: int, printed: int,
+                                          expected: int) -> None:
+    [f] = find(forloebsprogram, "economy.column_total", "Samlet økonomisk påvirkning", year)
+    assert (f.severity, f.found, f.expected) == ("error", printed, expected)
+    assert f.location.page == 5
+
+
+def test_forloebsprogram_prose(forloebsprogram: Proposal) -> None:
+    [investment] = find(forloebsprogram, "prose.headline_investment")
+    assert (investment.expected, investment.found) == (21100, 20970)
+    assert investment.location.page is not None and investment.location.row
+    effects = find(forloebsprogram, "prose.headline_effect", year=2031)
+    assert effects and all((f.expected, f.found) == (10100, -11960) for f in effects)
+    [unit] = find(forloebsprogram, "prose.amount_unit")
+    assert "1,5 kr. i alt" in unit.message and unit.location.page == 4
+    [template] = find(forloebsprogram, "completeness.template_text")
+    assert "[Tabelnummer opdateres]" in template.message and template.location.page == 8
+
+
+def test_din_sociale_indgang_investment() -> None:
+    [f] = find(checked("din_sociale_indgang"), "prose.headline_investment")
+    assert (f.severity, f.expected, f.found) == ("error", 12300, 11040)
+
+
+def test_plejefamilier_saving_heading_against_its_row() -> None:
+    [f] = find(checked("plejefamilier"), "prose.amount_mismatch")
+    assert f.location.row == "Besparelse på anbringelse i plejefamilier frem for børne- og ungehjem"
+    assert (f.location.year, f.expected, f.found) == (2031, -12400, -17343)
+
+
+@pytest.mark.parametrize("stem", ["skoler_budget2027", "sundhed_7aar", "teknik_sidebrud"])
+def test_made_up_consistent_samples_have_no_error(stem: str) -> None:
+    proposal = checked(stem)
+    assert [f for f in proposal.findings if f.severity == "error"] == []

@@ -1,0 +1,269 @@
+"""Results → an Excel workbook for the economics centre, written atomically.
+
+Sheets, in order: Oversigt (one row per proposal, one per unreadable file), Tabel 1
+(every amount in long format, as an Excel table for pivots), one sheet per proposal
+(`xlsx_proposal.py`: Tabel 1 as printed with SUM checks and the findings on their
+cells), Opfølgning (follow-up goals) and Fund (findings, errors first). Danish names by
+default, English with lang="en" (`xlsx_labels.py`). Text from the documents is always
+written as text (`xlsx_cells.py`), so a hostile document cannot plant a formula.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from extractor.export_json import write_atomically
+from extractor.models import DocumentResult, ExtractionResult, Finding, Proposal
+from extractor.xlsx_cells import (
+    SEVERITY_FILL,
+    TITLE_FONT,
+    WRAP,
+    fit_rows,
+    header_row,
+    put_number,
+    put_text,
+    set_widths,
+)
+from extractor.xlsx_labels import label
+from extractor.xlsx_layout import (
+    cfo_approval,
+    group_year_values,
+    paybacks,
+    severity_counts,
+    sheet_name,
+)
+from extractor.xlsx_proposal import write_proposal_sheet
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_LINK_FONT = Font(color="0563C1", underline="single")
+
+
+def write_xlsx(result: ExtractionResult, path: Path, lang: str = "da") -> None:
+    """Write the workbook to `path` (temporary file in the same folder, then rename)."""
+    write_atomically(path, to_xlsx_bytes(result, lang))
+
+
+def to_xlsx_bytes(result: ExtractionResult, lang: str = "da") -> bytes:
+    label("sheet.overview", lang)  # fails early on an unknown language
+    wb = Workbook()
+    overview = wb.active
+    taken = {label(k, lang) for k in ("sheet.overview", "sheet.long", "sheet.follow_up",
+                                      "sheet.findings")}
+    overview.title = label("sheet.overview", lang)
+    long_sheet = wb.create_sheet(label("sheet.long", lang))
+    names: dict[int, str] = {}
+    for n, (doc, proposal) in enumerate(_proposals(result), start=1):
+        name = sheet_name(f"{n} {proposal.title}", taken)
+        names[id(proposal)] = name
+        write_proposal_sheet(wb.create_sheet(name), proposal, doc.file, lang)
+    _write_overview(overview, result, names, lang)
+    _write_long(long_sheet, result, lang)
+    _write_follow_up(wb.create_sheet(label("sheet.follow_up", lang)), result, lang)
+    _write_findings(wb.create_sheet(label("sheet.findings", lang)), result, lang)
+    _set_properties(wb, result, lang)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _proposals(result: ExtractionResult) -> Iterator[tuple[DocumentResult, Proposal]]:
+    for doc in result.documents:
+        for proposal in doc.proposals:
+            yield doc, proposal
+
+
+def _all_years(result: ExtractionResult) -> list[int]:
+    return sorted({y for _, p in _proposals(result) if p.economy for y in p.economy.years})
+
+
+def _write_overview(ws: Worksheet, result: ExtractionResult, names: dict[int, str],
+                    lang: str) -> None:
+    put_text(ws, 1, 1, label("overview.title", lang)).font = TITLE_FONT
+    put_text(ws, 2, 1, label("overview.intro", lang), wrap=True)
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=8)
+    ws.row_dimensions[2].height = 48
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    put_text(ws, 3, 1, label("overview.made", lang, version=result.extractor_version, time=now))
+    years = _all_years(result)
+    keys = ["col.file", "col.pages", "col.status", "col.doc_error", "col.sheet", "col.title",
+            "col.department", "col.case", "col.summary", "col.unit"]
+    tail = ["col.impl_total", "col.payback_service_stated", "col.payback_service_computed",
+            "col.payback_total_stated", "col.payback_total_computed", "col.risk", "col.cfo",
+            "col.errors", "col.warnings"]
+    header = [*(label(k, lang) for k in keys), *(label("col.net", lang, year=y) for y in years),
+              *(label(k, lang) for k in tail)]
+    top = 5
+    header_row(ws, top, header)
+    row = top
+    for doc in result.documents:
+        if doc.status == "error" or not doc.proposals:
+            row += 1
+            put_text(ws, row, 1, doc.file)
+            put_number(ws, row, 2, doc.pages, amount=False)
+            status = put_text(ws, row, 3, label("status.error", lang), wrap=True)
+            status.fill = SEVERITY_FILL["error"]
+            message = f"{doc.error.code}: {doc.error.message}" if doc.error else None
+            put_text(ws, row, 4, message, wrap=True)
+            continue
+        for proposal in doc.proposals:
+            row += 1
+            _overview_row(ws, row, doc, proposal, names[id(proposal)], years, lang)
+    widths = [34, 7, 10, 24, 24, 45, 24, 18, 80, 9, *[11] * len(years), 13, *[14] * 4, 14,
+              16, 7, 10]
+    set_widths(ws, widths)
+    fit_rows(ws, top + 1, max_lines=5)
+    ws.row_dimensions[top].height = 62
+    ws.freeze_panes = ws.cell(row=top + 1, column=1)
+    ws.auto_filter.ref = f"A{top}:{_col(len(header))}{max(row, top + 1)}"
+    _landscape(ws)
+
+
+def _overview_row(ws: Worksheet, row: int, doc: DocumentResult, proposal: Proposal,
+                  sheet: str, years: list[int], lang: str) -> None:
+    put_text(ws, row, 1, doc.file)
+    put_text(ws, row, 2, "-".join(str(p) for p in proposal.pages))
+    put_text(ws, row, 3, label("status.ok", lang))
+    link = put_text(ws, row, 5, sheet)
+    escaped = sheet.replace("'", "''")
+    link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{escaped}'!A1")
+    link.font = _LINK_FONT
+    for col, value in enumerate((proposal.title, proposal.department, proposal.case), start=6):
+        put_text(ws, row, col, value, wrap=True)
+    put_text(ws, row, 9, proposal.summary, wrap=True)
+    col = 11 + len(years)
+    economy = proposal.economy
+    if economy is not None:
+        put_text(ws, row, 10, economy.unit)
+        net = group_year_values(economy, "permanent")
+        for i, year in enumerate(years):
+            put_number(ws, row, 11 + i, net.get(year))
+        impl = group_year_values(economy, "implementation")
+        if any(v is not None for v in impl.values()):
+            put_number(ws, row, col, sum(v or 0 for v in impl.values()))
+        pb = paybacks(economy)
+        for i, key in enumerate(("service_stated", "service_computed", "total_stated",
+                                 "total_computed"), start=1):
+            put_number(ws, row, col + i, pb[key], amount=False)
+    put_text(ws, row, col + 5, proposal.risk.level if proposal.risk else None)
+    answer, date = cfo_approval(proposal)
+    if answer is None:
+        cfo = label("cfo.unknown", lang)
+    else:
+        cfo = label("cfo.yes" if answer else "cfo.no", lang) + (f" ({date})" if date else "")
+    put_text(ws, row, col + 6, cfo)
+    errors, warnings = severity_counts(proposal)
+    for offset, count, severity in ((7, errors, "error"), (8, warnings, "warning")):
+        cell = put_number(ws, row, col + offset, count, amount=False)
+        if count:
+            cell.fill = SEVERITY_FILL[severity]
+
+
+def _write_long(ws: Worksheet, result: ExtractionResult, lang: str) -> None:
+    keys = ["col.file", "col.proposal", "col.group", "col.row_no", "col.row", "col.area",
+            "col.role", "col.year", "col.amount"]
+    header_row(ws, 1, [label(k, lang) for k in keys])
+    row = 1
+    for doc, proposal in _proposals(result):
+        if proposal.economy is None:
+            continue
+        for no, erow in enumerate(proposal.economy.rows, start=1):
+            for year in proposal.economy.years:
+                row += 1
+                put_text(ws, row, 1, doc.file)
+                put_text(ws, row, 2, proposal.title)
+                put_text(ws, row, 3, label(f"group.{erow.group}", lang))
+                put_number(ws, row, 4, no, amount=False)
+                put_text(ws, row, 5, erow.label)
+                put_text(ws, row, 6, erow.steering_area)
+                put_text(ws, row, 7, label(f"role.{erow.role}", lang))
+                put_number(ws, row, 8, year, amount=False)
+                put_number(ws, row, 9, erow.value(year))
+    set_widths(ws, [34, 40, 30, 9, 50, 15, 9, 7, 11])
+    _landscape(ws)
+    ws.freeze_panes = "A2"
+    if row > 1:
+        table = Table(displayName="Tabel1" if lang == "da" else "Table1", ref=f"A1:I{row}")
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+        ws.add_table(table)
+
+
+def _write_follow_up(ws: Worksheet, result: ExtractionResult, lang: str) -> None:
+    keys = ["col.file", "col.proposal", "col.fu_group", "col.goal", "col.measure",
+            "col.responsible", "col.deadline"]
+    header_row(ws, 1, [label(k, lang) for k in keys])
+    row = 1
+    for doc, proposal in _proposals(result):
+        for goal in proposal.follow_up:
+            row += 1
+            values = (doc.file, proposal.title, goal.group, goal.goal, goal.measure,
+                      goal.responsible, goal.deadline)
+            for col, value in enumerate(values, start=1):
+                put_text(ws, row, col, value, wrap=col > 1)
+    set_widths(ws, [34, 40, 30, 60, 40, 30, 20])
+    _list_sheet(ws, len(keys), row)
+
+
+def _write_findings(ws: Worksheet, result: ExtractionResult, lang: str) -> None:
+    keys = ["col.severity", "col.rule", "col.file", "col.proposal", "col.page", "col.table",
+            "col.row", "col.year", "col.expected", "col.found", "col.message"]
+    header_row(ws, 1, [label(k, lang) for k in keys])
+    found: list[tuple[DocumentResult, Proposal, Finding]] = [
+        (doc, p, f) for doc, p in _proposals(result) for f in p.findings]
+    found.sort(key=lambda t: _SEVERITY_ORDER[t[2].severity])
+    for row, (doc, proposal, f) in enumerate(found, start=2):
+        where = f.location
+        put_text(ws, row, 1, label(f"severity.{f.severity}", lang)).fill = (
+            SEVERITY_FILL[f.severity])
+        for col, value in ((2, f.rule), (3, doc.file), (4, proposal.title),
+                           (6, where.table), (7, where.row)):
+            put_text(ws, row, col, value, wrap=col in (4, 7))
+        put_number(ws, row, 5, where.page, amount=False)
+        put_number(ws, row, 8, where.year, amount=False)
+        put_number(ws, row, 9, f.expected)
+        put_number(ws, row, 10, f.found)
+        put_text(ws, row, 11, f.message, wrap=True)
+    set_widths(ws, [10, 26, 34, 36, 6, 8, 36, 7, 11, 11, 80])
+    _list_sheet(ws, len(keys), len(found) + 1)
+
+
+def _list_sheet(ws: Worksheet, columns: int, last_row: int) -> None:
+    fit_rows(ws, 2)
+    _landscape(ws)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{_col(columns)}{max(last_row, 2)}"
+    for cell in ws[1]:
+        cell.alignment = WRAP
+
+
+def _set_properties(wb: Workbook, result: ExtractionResult, lang: str) -> None:
+    props = wb.properties
+    props.title = label("doc.title", lang)
+    props.creator = f"extractor {result.extractor_version}"
+    props.created = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    props.modified = props.created
+    props.version = result.extractor_version
+    props.description = f"extractor {result.extractor_version}"
+    wb.custom_doc_props.append(StringProperty(name="extractor_version",
+                                              value=result.extractor_version))
+
+
+def _landscape(ws: Worksheet) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _col(n: int) -> str:
+    return get_column_letter(n)

@@ -1,0 +1,129 @@
+"""Writing single cells safely: document text always as text, amounts as numbers.
+
+A text that comes from a document is written with data type "s" (a shared string),
+never "f": `=HYPERLINK(…)`, `+1`, `-1`, `@SUM(A1)` stay inert. A text that Excel
+would read as a formula when a user edits the cell also gets the quote prefix style.
+The only formulas in the workbook are the SUMs written through `put_formula`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+AMOUNT_FORMAT = "#,##0"
+MAX_CELL_TEXT = 32767
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="305496")
+BOLD = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=14)
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+SEVERITY_FILL = {
+    "error": PatternFill("solid", fgColor="FFC7CE"),
+    "warning": PatternFill("solid", fgColor="FFEB9C"),
+    "info": PatternFill("solid", fgColor="DDEBF7"),
+}
+
+
+def clean_text(value: str) -> str:
+    """Characters XML cannot hold removed, cut to Excel's limit of a cell."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
+
+
+def put_text(ws: Worksheet, row: int, col: int, value: str | None, *,
+             wrap: bool = False) -> Cell:
+    """A text cell that can never become a formula (None leaves the cell empty)."""
+    cell = ws.cell(row=row, column=col)
+    if value is None:
+        return cell
+    text = clean_text(str(value))
+    cell.value = text
+    cell.data_type = "s"  # openpyxl guesses "f" for a leading "="; never for text
+    if text.startswith(_FORMULA_START):
+        cell.quotePrefix = True
+    cell.alignment = WRAP if wrap else TOP
+    return cell
+
+
+def put_number(ws: Worksheet, row: int, col: int, value: int | float | None, *,
+               amount: bool = True) -> Cell:
+    """A number cell (None leaves the cell empty); amounts get the `#,##0` format."""
+    cell = ws.cell(row=row, column=col)
+    if value is None:
+        return cell
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"not a number: {value!r}")
+    cell.value = value
+    if isinstance(value, float) and not value.is_integer():
+        cell.number_format = "#,##0.0#"
+    elif amount:
+        cell.number_format = AMOUNT_FORMAT
+    cell.alignment = TOP
+    return cell
+
+
+def put_formula(ws: Worksheet, row: int, col: int, formula: str) -> Cell:
+    """One of our own formulas (built from cell references only, never document text)."""
+    if not formula.startswith("=SUM("):
+        raise ValueError(f"only SUM formulas are written: {formula!r}")
+    cell = ws.cell(row=row, column=col)
+    cell.value = formula
+    cell.number_format = AMOUNT_FORMAT
+    return cell
+
+
+def sum_formula(col: int, rows: Sequence[int]) -> str:
+    """=SUM over the given rows of one column, consecutive rows merged into ranges."""
+    letter = get_column_letter(col)
+    parts: list[str] = []
+    start = prev = None
+    for r in sorted(rows):
+        if start is None:
+            start = prev = r
+        elif r == prev + 1:
+            prev = r
+        else:
+            parts.append(_range(letter, start, prev))
+            start = prev = r
+    if start is not None:
+        parts.append(_range(letter, start, prev))
+    return f"=SUM({','.join(parts)})"
+
+
+def _range(letter: str, first: int, last: int | None) -> str:
+    return f"{letter}{first}" if last in (None, first) else f"{letter}{first}:{letter}{last}"
+
+
+def header_row(ws: Worksheet, row: int, titles: Sequence[str]) -> None:
+    for col, title in enumerate(titles, start=1):
+        cell = put_text(ws, row, col, title, wrap=True)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+
+
+def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def fit_rows(ws: Worksheet, first_row: int = 1, max_lines: int = 30) -> None:
+    """Row heights for wrapped text (openpyxl cannot measure; viewers do not always refit):
+    about one line per column width's worth of characters, at most `max_lines` lines."""
+    widths = {key: dim.width for key, dim in ws.column_dimensions.items() if dim.width}
+    for row in ws.iter_rows(min_row=first_row):
+        lines = 1
+        for cell in row:
+            if not (isinstance(cell.value, str) and cell.alignment.wrap_text):
+                continue
+            chars = max(int(widths.get(cell.column_letter, 10) * 1.15) - 1, 1)
+            lines = max(lines, sum(-(-max(len(part), 1) // chars)
+                                   for part in cell.value.split("\n")))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = 15 * min(lines, max_lines) + 2

@@ -1,0 +1,125 @@
+"""Every sheet name, column name and fixed text of the Excel workbook, in Danish and English.
+
+One table, both languages: `label(key, lang)` picks the column. The sheet code never
+holds a text of its own, so `--lang en` changes every word the workbook prints itself
+(the documents' own texts stay as printed).
+"""
+
+from __future__ import annotations
+
+LANGS = ("da", "en")
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # sheet names (at most 31 characters)
+    "sheet.overview": ("Oversigt", "Overview"),
+    "sheet.long": ("Tabel 1", "Table 1"),
+    "sheet.follow_up": ("Opfølgning", "Follow-up"),
+    "sheet.findings": ("Fund", "Findings"),
+    # Oversigt
+    "overview.title": ("Investeringsforslag: oversigt over udtrækket",
+                       "Investment proposals: overview of the extraction"),
+    "overview.intro": (
+        "Én række pr. forslag (og pr. fil, der ikke kunne læses). Beløb i tabellens enhed, "
+        "normalt 1.000 kr.; besparelser er negative. Arket 'Fund' viser alle fejl og "
+        "advarsler, arket 'Tabel 1' alle beløb i langt format (til pivottabeller), og hvert "
+        "forslag har sit eget ark med Tabel 1 som trykt og kontrolformler (link i kolonnen 'Ark').",
+        "One row per proposal (and per file that could not be read). Amounts in the table's "
+        "unit, normally DKK 1,000; savings are negative. The sheet 'Findings' lists every error "
+        "and warning, 'Table 1' every amount in long format (for pivot tables), and every "
+        "proposal has its own sheet with Table 1 as printed and check formulas (link in column "
+        "'Sheet')."),
+    "overview.made": ("Lavet af extractor {version}, {time}.",
+                      "Made by extractor {version}, {time}."),
+    "col.file": ("Fil", "File"),
+    "col.pages": ("Sider", "Pages"),
+    "col.status": ("Status", "Status"),
+    "col.sheet": ("Ark", "Sheet"),
+    "col.title": ("Titel", "Title"),
+    "col.department": ("Forvaltning", "Department"),
+    "col.case": ("Budgetrunde", "Budget round"),
+    "col.summary": ("Resumé", "Summary"),
+    "col.unit": ("Enhed", "Unit"),
+    "col.net": ("Varig nettoeffekt {year}", "Net permanent effect {year}"),
+    "col.impl_total": ("Implementering i alt", "Implementation total"),
+    "col.payback_service_stated": ("Tilbagebetaling service, angivet (år)",
+                                   "Payback service, stated (years)"),
+    "col.payback_service_computed": ("Tilbagebetaling service, beregnet (år)",
+                                     "Payback service, computed (years)"),
+    "col.payback_total_stated": ("Tilbagebetaling totaløkonomi, angivet (år)",
+                                 "Payback total, stated (years)"),
+    "col.payback_total_computed": ("Tilbagebetaling totaløkonomi, beregnet (år)",
+                                   "Payback total, computed (years)"),
+    "col.risk": ("Risiko", "Risk level"),
+    "col.cfo": ("Godkendt af CØ", "Approved by CØ"),
+    "col.errors": ("Fejl", "Errors"),
+    "col.warnings": ("Advarsler", "Warnings"),
+    "col.doc_error": ("Fejl ved læsning", "Read error"),
+    "status.ok": ("ok", "ok"),
+    "status.error": ("kunne ikke læses", "could not be read"),
+    "cfo.yes": ("Ja", "Yes"),
+    "cfo.no": ("Nej", "No"),
+    "cfo.unknown": ("ikke angivet", "not stated"),
+    # Tabel 1, long format
+    "col.proposal": ("Forslag", "Proposal"),
+    "col.group": ("Gruppe", "Group"),
+    "col.row_no": ("Rækkenr.", "Row no."),
+    "col.row": ("Række", "Row"),
+    "col.area": ("Styringsområde", "Steering area"),
+    "col.role": ("Rolle", "Role"),
+    "col.year": ("År", "Year"),
+    "col.amount": ("Beløb", "Amount"),
+    "col.page": ("Side", "Page"),
+    "group.permanent": ("Varige ændringer (effektiviseringer og drift)",
+                        "Permanent changes (efficiencies and operation)"),
+    "group.implementation": ("Implementeringsomkostninger (midler fra investeringspuljen)",
+                             "Implementation costs (from the investment pool)"),
+    "group.overall": ("Samlet", "Overall"),
+    "role.item": ("post", "item"),
+    "role.total": ("total", "total"),
+    "role.of_which": ("heraf", "of which"),
+    # one sheet per proposal
+    "proposal.meta": ("Fil: {file} · sider {pages} · Tabel 1 på side {page} · {unit}",
+                      "File: {file} · pages {pages} · Table 1 on page {page} · {unit}"),
+    "proposal.intro": (
+        "Tabel 1 som trykt. Kolonnerne 'Kontrol' regner hver total efter med SUM over de "
+        "rækker, den dækker; en rød total afviger fra sin formel. Farvede celler har et fund: "
+        "se kommentaren og arket 'Fund'.",
+        "Table 1 as printed. The 'Check' columns recompute every total with SUM over the rows "
+        "it covers; a red total differs from its formula. Coloured cells have a finding: see "
+        "the comment and the sheet 'Findings'."),
+    "proposal.no_table": ("Forslaget har ingen Tabel 1, der kunne læses.",
+                          "The proposal has no readable Table 1."),
+    "col.check": ("Kontrol {year}", "Check {year}"),
+    "check.row": ("Kontrol: alle poster i alt (skal give Samlet økonomisk påvirkning)",
+                  "Check: all items summed (should equal the overall economic effect)"),
+    "proposal.payback": ("Tilbagebetalingstid", "Payback time"),
+    "proposal.notes": ("Noter", "Notes"),
+    "proposal.other_findings": ("Fund uden celle i Tabel 1", "Findings without a Table 1 cell"),
+    # Opfølgning
+    "col.fu_group": ("Gruppe", "Group"),
+    "col.goal": ("Opfølgningsmål", "Follow-up goal"),
+    "col.measure": ("Hvordan måles det?", "How is it measured?"),
+    "col.responsible": ("Ansvarlig", "Responsible"),
+    "col.deadline": ("Hvornår", "When"),
+    # Fund
+    "col.severity": ("Alvor", "Severity"),
+    "col.rule": ("Regel", "Rule"),
+    "col.table": ("Tabel", "Table"),
+    "col.expected": ("Forventet", "Expected"),
+    "col.found": ("Fundet", "Found"),
+    "col.message": ("Besked", "Message"),
+    "severity.error": ("fejl", "error"),
+    "severity.warning": ("advarsel", "warning"),
+    "severity.info": ("info", "info"),
+    # document properties
+    "doc.title": ("Investeringsforslag: udtræk og kontrol",
+                  "Investment proposals: extraction and checks"),
+}
+
+
+def label(key: str, lang: str, **fields: object) -> str:
+    """The text for `key` in `lang` ("da" or "en"), with `{field}`s filled in."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
+    text = _LABELS[key][LANGS.index(lang)]
+    return text.format(**fields) if fields else text

@@ -1,0 +1,110 @@
+"""What the Excel workbook shows, decided without openpyxl: sheet names, which rows each
+Tabel 1 total covers (for the SUM formulas), and the overview's derived values.
+
+Which rows a total covers follows the checks (`extractor/checks/arithmetic.py`), built
+from its helpers: a group's plain total covers the group's item rows; a per-area total
+("…, Service" or a total with a Styringsområde) the group's items of that area;
+"Samlet økonomisk påvirkning" the two plain group totals (a group's items when it has
+no plain total). "Heraf …" rows get no formula.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.checks.arithmetic import area_of, items, plain_total
+from extractor.checks.payback import payback_years, service_net
+from extractor.models import Economy, Group, Proposal
+
+SHEET_NAME_MAX = 31
+_SHEET_BAD = regex.compile(r"[\[\]:*?/\\\x00-\x1f]")
+_SERVICE = regex.compile(r"service", regex.IGNORECASE)
+_TOTAL = regex.compile(r"total", regex.IGNORECASE)
+_CFO = regex.compile(r"center\s+for\s+økonomi", regex.IGNORECASE)
+
+
+def sheet_name(wanted: str, taken: set[str]) -> str:
+    """A legal, unused sheet name from `wanted`: <= 31 chars, no []:*?/\\, unique
+    (case-insensitively); adds " (2)", " (3)" … when needed. Adds the result to `taken`."""
+    base = regex.sub(r"\s+", " ", _SHEET_BAD.sub(" ", wanted)).strip().strip("'").strip()
+    base = base or "Ark"
+    name = base[:SHEET_NAME_MAX].rstrip()
+    n = 2
+    while name.lower() in {t.lower() for t in taken}:
+        suffix = f" ({n})"
+        name = base[:SHEET_NAME_MAX - len(suffix)].rstrip() + suffix
+        n += 1
+    taken.add(name)
+    return name
+
+
+def total_coverage(economy: Economy) -> dict[int, list[int]]:
+    """Row index of each checkable total → the row indexes its SUM covers (may be empty)."""
+    index = {id(row): i for i, row in enumerate(economy.rows)}
+    out: dict[int, list[int]] = {}
+    for i, row in enumerate(economy.rows):
+        if row.role != "total":
+            continue
+        if row.group == "overall":
+            covered = []
+            for group in ("permanent", "implementation"):
+                plain = plain_total(economy, group)
+                covered += [plain] if plain is not None else items(economy, group)
+        else:
+            area = area_of(row)
+            covered = [r for r in items(economy, row.group)
+                       if area is None or (r.steering_area or "").strip().lower() == area]
+        out[i] = sorted(index[id(r)] for r in covered)
+    return out
+
+
+def item_indexes(economy: Economy) -> list[int]:
+    """Every item row of the permanent and implementation groups (for the check row)."""
+    return [i for i, r in enumerate(economy.rows)
+            if r.role == "item" and r.group in ("permanent", "implementation")]
+
+
+def group_year_values(economy: Economy, group: Group) -> dict[int, int | None]:
+    """Per year, a group's plain total as printed, else the sum of its items."""
+    plain = plain_total(economy, group)
+    out: dict[int, int | None] = {}
+    for year in economy.years:
+        if plain is not None:
+            out[year] = plain.value(year)
+        else:
+            values = [r.value(year) for r in items(economy, group)]
+            out[year] = sum(v or 0 for v in values) if any(v is not None for v in values) else None
+    return out
+
+
+def paybacks(economy: Economy) -> dict[str, int | float | None]:
+    """Stated and computed payback (years) on the service and the total basis."""
+    out: dict[str, int | float | None] = {
+        "service_stated": None, "service_computed": None,
+        "total_stated": None, "total_computed": None}
+    for stated in economy.payback:
+        if _SERVICE.search(stated.label):
+            out["service_stated"] = stated.years
+        elif _TOTAL.search(stated.label):
+            out["total_stated"] = stated.years
+    if economy.rows:
+        out["service_computed"] = payback_years(list(service_net(economy)))
+        overall = next((r for r in economy.rows if r.group == "overall" and r.role == "total"),
+                       None)
+        if overall is not None:
+            out["total_computed"] = payback_years([overall.value(y) for y in economy.years])
+    return out
+
+
+def cfo_approval(proposal: Proposal) -> tuple[bool | None, str | None]:
+    """(answer, ISO date) of Center for Økonomi in Tabel 4; (None, None) when absent."""
+    for hearing in proposal.hearings:
+        if hearing.table == 4 and _CFO.search(hearing.body):
+            return hearing.answer, hearing.date.isoformat() if hearing.date else None
+    return None, None
+
+
+def severity_counts(proposal: Proposal) -> tuple[int, int]:
+    errors = sum(f.severity == "error" for f in proposal.findings)
+    warnings = sum(f.severity == "warning" for f in proposal.findings)
+    return errors, warnings

@@ -23,6 +23,7 @@ from extractor.batch import BatchOptions, run_batch
 from extractor.cache import ResultCache, default_cache_dir
 from extractor.check_config import DEFAULT_CONFIG, CheckConfig, ConfigError, load_check_config
 from extractor.export_json import to_json, write_json
+from extractor.export_xlsx import write_xlsx
 from extractor.models import ExtractionResult
 from extractor.progress import ProgressLine
 from extractor.report import render_report
@@ -65,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR",
                          help="PDF-filer eller mapper med PDF-filer")
     extract.add_argument("-o", "--output", type=Path,
-                         help="hvor resultatet skrives (.json); udeladt: standard output")
+                         help="hvor resultatet skrives: .json (kontrakten) eller .xlsx "
+                              "(Excel-projektmappe); udeladt: JSON på standard output")
     _add_batch_options(extract)
     check = sub.add_parser(
         "check", help="Kontrollér forslagenes tal og skabelon og skriv en rapport.",
@@ -80,12 +82,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", type=Path, metavar="FILE",
                        help="TOML-fil med [severity]-ændringer og 'disabled'-regler")
     check.add_argument("-o", "--output", type=Path,
-                       help="skriv også resultatet som JSON hertil (.json)")
+                       help="skriv også resultatet hertil (.json eller .xlsx)")
     _add_batch_options(check)
     return parser
 
 
 def _add_batch_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("da", "en"), default="da",
+                        help="sprog for Excel-arkenes navne og kolonner (standard: da)")
     group = parser.add_argument_group("kørsel")
     group.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1,
                        help="antal parallelle arbejdsprocesser (standard: antal kerner)")
@@ -130,19 +134,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else ExitCode.USAGE
-    if args.output is not None and args.output.suffix.lower() != ".json":
-        return _usage_error(parser, f"ukendt outputformat '{args.output.suffix}' (brug .json)")
+    if args.output is not None and args.output.suffix.lower() not in _WRITERS:
+        return _usage_error(parser, f"ukendt outputformat '{args.output.suffix}' "
+                                    "(brug .json eller .xlsx)")
     if args.command == "check":
         return _check(parser, args)
     result = _extract_all(args, DEFAULT_CONFIG)
     if args.output is None:
         sys.stdout.write(to_json(result))
     else:
-        write_json(result, args.output)
+        _write(result, args.output, args.lang)
     _print_unreadable(result, args.quiet)
     if any(doc.status == "error" for doc in result.documents):
         return ExitCode.UNREADABLE
     return ExitCode.OK
+
+
+_WRITERS = {
+    ".json": lambda result, path, lang: write_json(result, path),
+    ".xlsx": lambda result, path, lang: write_xlsx(result, path, lang=lang),
+}
+
+
+def _write(result: ExtractionResult, path: Path, lang: str) -> None:
+    """The output format follows the file's suffix."""
+    _WRITERS[path.suffix.lower()](result, path, lang)
 
 
 def _extract_all(args: argparse.Namespace, config: CheckConfig) -> ExtractionResult:
@@ -185,7 +201,7 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     result = _extract_all(args, config)
     sys.stdout.write(render_report(result))
     if args.output is not None:
-        write_json(result, args.output)
+        _write(result, args.output, args.lang)
     _print_unreadable(result, args.quiet)
     if any(doc.status == "error" for doc in result.documents):
         return ExitCode.UNREADABLE

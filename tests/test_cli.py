@@ -56,3 +56,14 @@ def test_unknown_output_suffix_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_no_arguments_is_a_usage_error() -> None:
     assert main([]) == 2
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_xlsx_suffix_writes_a_workbook_in_the_chosen_language(tmp_path: Path, lang: str) -> None:
+    from openpyxl import load_workbook
+
+    sample = Path(__file__).parent.parent / "samples" / "skoler_budget2027.pdf"
+    out = tmp_path / "rapport.xlsx"
+    assert main(["extract", str(sample), "-o", str(out), "--lang", lang, "-q"]) == 0
+    first = load_workbook(out).sheetnames[0]
+    assert first == {"da": "Oversigt", "en": "Overview"}[lang]

@@ -2,10 +2,10 @@
 
 Sheets, in order: Oversigt (one row per proposal, one per unreadable file), Tabel 1
 (every amount in long format, as an Excel table for pivots), one sheet per proposal
-(`xlsx_proposal.py`: Tabel 1 as printed with SUM checks and the findings on their
+(`xlsx/proposal_sheet.py`: Tabel 1 as printed with SUM checks and the findings on their
 cells), Opfølgning (follow-up goals) and Fund (findings, errors first). Danish names by
-default, English with lang="en" (`xlsx_labels.py`). Text from the documents is always
-written as text (`xlsx_cells.py`), so a hostile document cannot plant a formula.
+default, English with lang="en" (`xlsx/labels.py`). Text from the documents is always
+written as text (`xlsx/cells.py`), so a hostile document cannot plant a formula.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from extractor.export_json import write_atomically
 from extractor.models import DocumentResult, ExtractionResult, Finding, Proposal
-from extractor.xlsx_cells import (
+from extractor.xlsx.cells import (
     SEVERITY_FILL,
     TITLE_FONT,
     WRAP,
@@ -35,15 +35,15 @@ from extractor.xlsx_cells import (
     put_text,
     set_widths,
 )
-from extractor.xlsx_labels import label
-from extractor.xlsx_layout import (
+from extractor.xlsx.labels import label
+from extractor.xlsx.layout import (
     cfo_approval,
     group_year_values,
     paybacks,
     severity_counts,
     sheet_name,
 )
-from extractor.xlsx_proposal import write_proposal_sheet
+from extractor.xlsx.proposal_sheet import write_proposal_sheet
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _LINK_FONT = Font(color="0563C1", underline="single")

@@ -37,8 +37,8 @@ from extractor.models import (
     Proposal,
     Risk,
 )
-from extractor.xlsx_labels import label
-from extractor.xlsx_layout import sheet_name
+from extractor.xlsx.labels import label
+from extractor.xlsx.layout import sheet_name
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from extractor.models import Economy, Finding, Proposal
-from extractor.xlsx_cells import (
+from extractor.xlsx.cells import (
     BOLD,
     SEVERITY_FILL,
     TITLE_FONT,
@@ -26,8 +26,8 @@ from extractor.xlsx_cells import (
     set_widths,
     sum_formula,
 )
-from extractor.xlsx_labels import label
-from extractor.xlsx_layout import item_indexes, total_coverage
+from extractor.xlsx.labels import label
+from extractor.xlsx.layout import item_indexes, total_coverage
 
 HEADER_ROW = 5
 LABEL_COL, AREA_COL, FIRST_YEAR_COL = 1, 2, 3

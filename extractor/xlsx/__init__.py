@@ -1,0 +1,7 @@
+"""The parts of the Excel workbook that `extractor/export_xlsx.py` assembles.
+
+`cells` writes values safely (document text never becomes a formula), `labels` holds
+every sheet and column name in Danish and English, `layout` decides sheet names and
+which rows a check formula sums (no openpyxl), `proposal_sheet` draws one proposal's
+Tabel 1 with its check formulas.
+"""

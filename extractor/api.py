@@ -18,8 +18,11 @@ from extractor.errors import ExtractorError, NotAProposalError, NoTextLayerError
 from extractor.furniture import remove_furniture
 from extractor.models import DocumentError, DocumentResult, Proposal
 from extractor.parse.proposal import parse_proposal
+from extractor.parse.text_proposal import parse_text_proposal
 from extractor.read_pdf import read_pdf
+from extractor.read_text import is_text_file, read_text
 from extractor.segment import Position, ProposalLayout, Region, segment
+from extractor.segment_text import segment_text
 
 _MIN_TEXT_WORDS = 20  # fewer words in the whole file: a scan without a text layer
 
@@ -30,6 +33,9 @@ def extract_file(path: Path, display_name: str | None = None,
     result = DocumentResult(file=name)
     try:
         result.sha256 = _sha256(path)
+        if is_text_file(path):
+            result.proposals = _extract_text(path, config)
+            return result
         pages = read_pdf(path)
         result.pages = len(pages)
         if sum(len(p.words) for p in pages) < _MIN_TEXT_WORDS:
@@ -47,12 +53,31 @@ def extract_file(path: Path, display_name: str | None = None,
     return result
 
 
-def _checked(proposal: Proposal, layout: ProposalLayout, config: CheckConfig) -> Proposal:
-    """The proposal with the checks' findings after the parser's, both under `config`."""
+def _extract_text(path: Path, config: CheckConfig) -> list[Proposal]:
+    """A .txt file (see read_text.py): one page without page numbers, pages null."""
+    pages = read_text(path)
+    layouts = segment_text(pages)
+    if not layouts:
+        raise NotAProposalError(path)
+    return [_checked(parse_text_proposal(layout), layout, config, paged=False)
+            for layout in layouts]
+
+
+def _checked(proposal: Proposal, layout: ProposalLayout, config: CheckConfig, *,
+             paged: bool = True) -> Proposal:
+    """The proposal with the checks' findings after the parser's, both under `config`.
+
+    Text input (`paged=False`) has one synthetic page: its lines go to the checks
+    without a page, so no finding names a page the document never had.
+    """
     start = layout.title_lines[0] if layout.title_lines else layout.resume_line
-    lines = [(ln.page, ln.text) for ln in
+    lines = [(ln.page if paged else None, ln.text) for ln in
              Region(Position(start.page, start.top), layout.end, layout.pages).lines()]
-    findings = [*proposal.findings, *run_checks(proposal, lines=lines)]
+    checked = run_checks(proposal, lines=lines)
+    if any(f.rule == "follow_up.not_read" for f in proposal.findings):
+        # Tabel 2 is there but unreadable from text: "missing" would be untrue.
+        checked = [f for f in checked if f.rule != "completeness.follow_up_table"]
+    findings = [*proposal.findings, *checked]
     return proposal.model_copy(update={"findings": config.apply(findings)})
 
 

@@ -28,7 +28,7 @@ from extractor.models import ExtractionResult
 from extractor.progress import ProgressLine
 from extractor.report import render_report
 
-_SUFFIXES = (".pdf",)
+_SUFFIXES = (".pdf", ".txt")  # .txt: already-extracted text, see docs/text-input.md
 
 
 class ExitCode(IntEnum):
@@ -39,7 +39,7 @@ class ExitCode(IntEnum):
 
 
 def expand_inputs(items: Sequence[str]) -> list[tuple[Path, str]]:
-    """Files as given; directories → every PDF below them, in a stable (sorted) order."""
+    """Files as given; directories → every PDF and .txt below them, in a stable (sorted) order."""
     out: list[tuple[Path, str]] = []
     for item in items:
         path = Path(item)
@@ -55,30 +55,32 @@ def expand_inputs(items: Sequence[str]) -> list[tuple[Path, str]]:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="extractor",
-        description="Læser investeringsforslag (PDF) og skriver deres indhold som JSON.",
+        description="Læser investeringsforslag (PDF eller tekst) og skriver deres indhold "
+                    "som JSON.",
     )
     parser.add_argument("--version", action="version", version=f"extractor {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     extract = sub.add_parser(
-        "extract", help="Udtræk forslagene af PDF-filer eller mapper til JSON.",
-        description="Udtræk forslagene af PDF-filer eller mapper (alle PDF'er i mappen) til JSON.",
+        "extract", help="Udtræk forslagene af PDF- eller tekstfiler eller mapper til JSON.",
+        description="Udtræk forslagene af PDF- eller tekstfiler (.txt) eller mapper (alle PDF- og "
+                    ".txt-filer i mappen) til JSON.",
     )
     extract.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR",
-                         help="PDF-filer eller mapper med PDF-filer")
+                         help="PDF- eller tekstfiler (.txt) eller mapper med sådanne filer")
     extract.add_argument("-o", "--output", type=Path,
                          help="hvor resultatet skrives: .json (kontrakten) eller .xlsx "
                               "(Excel-projektmappe); udeladt: JSON på standard output")
     _add_batch_options(extract)
     check = sub.add_parser(
         "check", help="Kontrollér forslagenes tal og skabelon og skriv en rapport.",
-        description="Læs forslagene i PDF-filer eller mapper, kør konsistenstjekkene "
+        description="Læs forslagene i PDF- eller tekstfiler eller mapper, kør konsistenstjekkene "
                     "(Tabel 1's summer, tekst mod tabel, tilbagebetalingstid, skabelon) og "
                     "skriv en rapport pr. forslag med fejl først. Exitkode 0: ingen fejl; "
                     "1: mindst én fejl; 2: forkert brug; 3: et dokument kunne ikke læses. "
                     "Reglerne er beskrevet i docs/checks.md.",
     )
     check.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR",
-                       help="PDF-filer eller mapper med PDF-filer")
+                       help="PDF- eller tekstfiler (.txt) eller mapper med sådanne filer")
     check.add_argument("--config", type=Path, metavar="FILE",
                        help="TOML-fil med [severity]-ændringer og 'disabled'-regler")
     check.add_argument("-o", "--output", type=Path,

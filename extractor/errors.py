@@ -77,3 +77,15 @@ class NotAProposalError(ExtractorError):
 
 class ParseError(ValueError):
     """A piece of text is not the value it should be (e.g. not a Danish amount)."""
+
+
+class NotTextError(ExtractorError):
+    """A .txt file whose bytes are not text (binary data under a text name)."""
+
+    code = "not_pdf"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path.name}: filen er ikke en tekstfil (den indeholder binære data); "
+            "gem forslaget som PDF eller som ren tekst (UTF-8) og kør igen."
+        )

@@ -132,7 +132,7 @@ def _write_overview(ws: Worksheet, result: ExtractionResult, names: dict[int, st
 def _overview_row(ws: Worksheet, row: int, doc: DocumentResult, proposal: Proposal,
                   sheet: str, years: list[int], lang: str) -> None:
     put_text(ws, row, 1, doc.file)
-    put_text(ws, row, 2, "-".join(str(p) for p in proposal.pages))
+    put_text(ws, row, 2, "-".join(str(p) for p in proposal.pages or []) or None)
     put_text(ws, row, 3, label("status.ok", lang))
     link = put_text(ws, row, 5, sheet)
     escaped = sheet.replace("'", "''")

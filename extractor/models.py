@@ -130,7 +130,9 @@ class Proposal(_Model):
     document_type: str | None = None
     department: str | None = None
     summary: str | None = None
-    pages: list[int] = Field(description="First and last page (1-based) in the file.")
+    pages: list[int] | None = Field(
+        description="First and last page (1-based) in the file; null for text input, "
+                    "which does not say where a page ends.")
     sections: list[Section] = Field(default_factory=list)
     economy: Economy | None = None
     cost_items: list[CostItem] = Field(default_factory=list)

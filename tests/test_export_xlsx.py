@@ -409,7 +409,7 @@ def _assert_no_document_formula(path: Path, hostile_texts: list[str]) -> None:
                 elif isinstance(cell.value, str):
                     assert cell.data_type == "s", (ws.title, cell.coordinate, cell.value)
                     texts.add(cell.value)
-                    if cell.value[:1] in "=+-@\t\r":
+                    if cell.value[:1] in "=+-@\t\r\n":
                         assert cell.quotePrefix, (ws.title, cell.coordinate)
     for text in hostile_texts:
         assert text in texts, text
@@ -428,7 +428,7 @@ def test_hostile_texts_stay_text(tmp_path: Path) -> None:
     write_xlsx(_hostile_result(), path)
     _assert_no_document_formula(path, [
         HOSTILE[0] + " titel", "@Forvaltning", "+Budget", "=HYPERLINK(\"http://x\",\"klik\")",
-        "+1 post", "-1 post", "@SUM(A1) post", "\t=2 post", "\r=3 post", "=SUM(A1:A9) i alt",
+        "+1 post", "-1 post", "@SUM(A1) post", "\t=2 post", "\n=3 post", "=SUM(A1:A9) i alt",
         "-Service", HOSTILE[0] + " mål", "@SUM(A1) besked", "=evil.pdf", "+bad.pdf",
         "corrupt: @SUM(A1) defekt", "=1.000 kr.", "=Tilbagebetalingstid", "-4", "=lav"])
 

@@ -52,7 +52,7 @@ _CHECKS: tuple[Callable[[Proposal], Iterable[Finding]], ...] = (
 
 
 def run_checks(proposal: Proposal, config: CheckConfig | None = None, *,
-               lines: Sequence[tuple[int, str]] | None = None) -> list[Finding]:
+               lines: Sequence[tuple[int | None, str]] | None = None) -> list[Finding]:
     """Every check's findings for one proposal, with the config's severities and rules off.
 
     `lines` are the proposal's printed lines as (page, text); when given, template

@@ -22,6 +22,7 @@ Which rows a total covers (see docs/checks.md):
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 
 import regex
@@ -78,8 +79,23 @@ def slack(printed_terms: int, total_printed: bool) -> Fraction:
     return Fraction(printed_terms + int(total_printed), 2)
 
 
-def check_group_totals(economy: Economy) -> Iterator[Finding]:
-    """Each plain and per-area total against the item rows it covers."""
+@dataclass(frozen=True)
+class Relation:
+    """A printed total (or "Heraf" row) and the rows it covers: the table's one definition.
+
+    The checks compare each relation year by year; the text reader's column solver
+    (`extractor/parse/column_solver.py`) places a row's numbers so that the most of
+    them hold.
+    """
+
+    total: EconomyRow
+    covered: tuple[EconomyRow, ...]
+    rule: str  # the rule a difference beyond rounding breaks
+    what: str  # Danish: what the covered rows are, for the message
+
+
+def group_relations(economy: Economy) -> Iterator[Relation]:
+    """Each plain and per-area total of the two groups with the item rows it covers."""
     for group in ("permanent", "implementation"):
         group_items = items(economy, group)
         for total in (r for r in economy.rows if r.group == group and r.role == "total"):
@@ -87,74 +103,124 @@ def check_group_totals(economy: Economy) -> Iterator[Finding]:
             covered = group_items if area is None else [
                 r for r in group_items if (r.steering_area or "").strip().lower() == area]
             what = "rækkerne i gruppen" if area is None else f"rækkerne med styringsområde {area}"
-            yield from _compare(economy, total, covered, "economy.column_total", what)
+            yield Relation(total, tuple(covered), "economy.column_total", what)
 
 
-def check_overall_total(economy: Economy) -> Iterator[Finding]:
-    """"Samlet økonomisk påvirkning" = permanent total + implementation total."""
-    overall = overall_row(economy)
-    if overall is None:
-        if economy.rows:
-            yield finding("economy.missing_total",
-                          "Tabel 1 har ingen række 'Samlet økonomisk påvirkning'.",
-                          page=economy.page, table=TABLE_1)
-        return
+def of_which_relation(economy: Economy, row: EconomyRow) -> Relation | None:
+    """The rows a "Heraf" row covers, or None when that cannot be decided."""
+    group_items = items(economy, row.group)
+    if _NET.search(row.label):
+        return Relation(row, tuple(group_items), "economy.of_which_total",
+                        "alle rækker i gruppen (nettoeffekten)")
+    if _SAVINGS.search(row.label):
+        m = _AREA_SUFFIX.search(row.label)
+        area = (m.group(1) if m else row.steering_area or "").strip().lower() or None
+        covered = [r for r in group_items if is_saving(r) and (
+            area is None or (r.steering_area or "").strip().lower() == area)]
+        what = "besparelsesrækkerne" + (f" med styringsområde {area}" if area else "")
+        return Relation(row, tuple(covered), "economy.of_which_total", what)
+    return None
+
+
+def overall_parts(economy: Economy) -> tuple[list[EconomyRow], list[Group]]:
+    """What "Samlet økonomisk påvirkning" covers, and the groups summed for want of a total."""
     parts: list[EconomyRow] = []
+    missing: list[Group] = []
     for group in ("permanent", "implementation"):
         total = plain_total(economy, group)
         group_items = items(economy, group)
         if total is not None:
             parts.append(total)
         elif group_items:
-            name = "varige ændringer" if group == "permanent" else "implementeringsomkostninger"
-            yield finding("economy.missing_total",
-                          f"Tabel 1 har ingen samlet total for {name}; "
-                          "rækkerne er lagt sammen i stedet.",
-                          page=economy.page, table=TABLE_1)
+            missing.append(group)
             parts += group_items
+    return parts, missing
+
+
+def overall_relation(economy: Economy) -> Relation | None:
+    overall = overall_row(economy)
+    if overall is None:
+        return None
+    parts, _ = overall_parts(economy)
     names = " + ".join(p.label for p in parts if p.role == "total") or "rækkerne"
-    yield from _compare(economy, overall, parts, "economy.column_total", names)
+    return Relation(overall, tuple(parts), "economy.column_total", names)
+
+
+def total_relations(economy: Economy) -> list[Relation]:
+    """Every relation the arithmetic checks compare, in the order they report them."""
+    out = list(group_relations(economy))
+    out += [rel for row in economy.rows if row.role == "of_which"
+            if (rel := of_which_relation(economy, row)) is not None]
+    if (overall := overall_relation(economy)) is not None:
+        out.append(overall)
+    return out
+
+
+def year_gap(printed: int | None,
+             values: Sequence[int | None]) -> tuple[int, int, Fraction, int]:
+    """(expected, gap, tolerance, printed terms) of one relation in one year."""
+    expected = sum(v or 0 for v in values)
+    n = sum(v is not None for v in values)
+    return expected, abs(expected - (printed or 0)), slack(n, printed is not None), n
+
+
+def year_holds(printed: int | None, values: Sequence[int | None]) -> bool:
+    """True when no error-severity finding follows: the gap is inside the rounding slack."""
+    _, gap, tolerance, _ = year_gap(printed, values)
+    return gap <= tolerance
+
+
+def check_group_totals(economy: Economy) -> Iterator[Finding]:
+    """Each plain and per-area total against the item rows it covers."""
+    for rel in group_relations(economy):
+        yield from _compare(economy, rel)
+
+
+def check_overall_total(economy: Economy) -> Iterator[Finding]:
+    """"Samlet økonomisk påvirkning" = permanent total + implementation total."""
+    relation = overall_relation(economy)
+    if relation is None:
+        if economy.rows:
+            yield finding("economy.missing_total",
+                          "Tabel 1 har ingen række 'Samlet økonomisk påvirkning'.",
+                          page=economy.page, table=TABLE_1)
+        return
+    _, missing = overall_parts(economy)
+    for group in missing:
+        name = "varige ændringer" if group == "permanent" else "implementeringsomkostninger"
+        yield finding("economy.missing_total",
+                      f"Tabel 1 har ingen samlet total for {name}; "
+                      "rækkerne er lagt sammen i stedet.",
+                      page=economy.page, table=TABLE_1)
+    yield from _compare(economy, relation)
 
 
 def check_of_which(economy: Economy) -> Iterator[Finding]:
     for row in (r for r in economy.rows if r.role == "of_which"):
-        group_items = items(economy, row.group)
-        if _NET.search(row.label):
-            covered = group_items
-            what = "alle rækker i gruppen (nettoeffekten)"
-        elif _SAVINGS.search(row.label):
-            m = _AREA_SUFFIX.search(row.label)
-            area = (m.group(1) if m else row.steering_area or "").strip().lower() or None
-            covered = [r for r in group_items if is_saving(r) and (
-                area is None or (r.steering_area or "").strip().lower() == area)]
-            what = "besparelsesrækkerne" + (f" med styringsområde {area}" if area else "")
-        else:
+        relation = of_which_relation(economy, row)
+        if relation is None:
             yield finding("economy.of_which_unknown",
                           f"Tabel 1, '{row.label}': det kan ikke afgøres, hvilke rækker "
                           "'Heraf'-rækken dækker, så den er ikke kontrolleret.",
                           page=row.page or economy.page, table=TABLE_1, row=row.label)
             continue
-        yield from _compare(economy, row, covered, "economy.of_which_total", what)
+        yield from _compare(economy, relation)
 
 
-def _compare(economy: Economy, total: EconomyRow, covered: Sequence[EconomyRow],
-             rule: str, what: str) -> Iterator[Finding]:
+def _compare(economy: Economy, relation: Relation) -> Iterator[Finding]:
+    total, rule, what = relation.total, relation.rule, relation.what
     for year in economy.years:
         printed = total.value(year)
-        values = [r.value(year) for r in covered]
-        expected = sum(v or 0 for v in values)
-        n = sum(v is not None for v in values)
-        found = printed or 0
+        expected, gap, tolerance, n = year_gap(printed, [r.value(year) for r in relation.covered])
         where = dict(page=total.page or economy.page, table=TABLE_1, row=total.label, year=year)
         if printed is None and n and expected == 0:
             yield finding("economy.empty_total",
                           f"{total.label} {year}: cellen er tom, men {what} har beløb "
                           "(der summer til 0); skriv 0.", **where, expected=0, found=None)
             continue
-        gap = abs(expected - found)
         if gap == 0:
             continue
-        tolerance = slack(n, printed is not None)
+        found = printed or 0
         tail = "" if n else f" ({what} er tomme)"
         if gap <= tolerance:
             yield finding("economy.rounding_gap",

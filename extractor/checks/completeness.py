@@ -129,7 +129,7 @@ def check_template_text(proposal: Proposal) -> Iterator[Finding]:
                           row=where)
 
 
-def check_template_lines(lines: Sequence[tuple[int, str]]) -> Iterator[Finding]:
+def check_template_lines(lines: Sequence[tuple[int | None, str]]) -> Iterator[Finding]:
     """Template leftovers in the proposal's printed lines, (page, text) in reading order.
 
     The printed lines hold what the parsed fields leave out, such as table captions
@@ -146,8 +146,9 @@ def check_template_lines(lines: Sequence[tuple[int, str]]) -> Iterator[Finding]:
     for leftover, at in sorted(_leftover_spans(joined), key=lambda x: x[1]):
         index = bisect.bisect_right(starts, at) - 1
         page, text = lines[index]
+        on_page = f" på side {page}" if page is not None else ""
         yield finding("completeness.template_text",
-                      f"Skabelontekst står tilbage på side {page}: '{leftover}' "
+                      f"Skabelontekst står tilbage{on_page}: '{leftover}' "
                       f"(i linjen '{_short(text)}').", page=page, row=_short(text))
 
 
@@ -182,7 +183,7 @@ def check_sign_convention(proposal: Proposal) -> Iterator[Finding]:
 
 
 def check_completeness(proposal: Proposal,
-                       lines: Sequence[tuple[int, str]] | None = None) -> Iterator[Finding]:
+                       lines: Sequence[tuple[int | None, str]] | None = None) -> Iterator[Finding]:
     yield from check_sections(proposal)
     yield from check_tables(proposal)
     yield from check_risk(proposal)

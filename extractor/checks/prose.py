@@ -60,7 +60,7 @@ def check_item(item: CostItem, rows: Sequence[EconomyRow], economy: Economy) -> 
         why = "mangler en enhed (mio. kr. eller t. kr.)" if rule == "prose.amount_unit" else (
             "indeholder intet beløb med enhed")
         yield finding(rule, f"'{item.title}: {item.amount_text}': beløbet {why}; "
-                            f"sammenlign med Tabel 1 side {_table_page(rows, economy)}.", **where)
+                            f"sammenlign med {_table_ref(rows, economy)}.", **where)
         return
     for claim in claims:
         yield from _check_claim(item, claim, rows, economy, where)
@@ -70,7 +70,7 @@ def _check_claim(item: CostItem, claim: Claim, rows: Sequence[EconomyRow], econo
                  where: dict) -> Iterator[Finding]:
     pages = f"overskrift side {item.page}, " if item.page else ""
     heading = (f"'{item.title}: {item.amount_text}' "
-               f"({pages}Tabel 1 side {_table_page(rows, economy)})")
+               f"({pages}{_table_ref(rows, economy)})")
     if claim.kind == "unstated":
         yield finding("prose.amount_period",
                       f"{heading}: beløbet siger ikke, hvilket år eller hvilken periode det "
@@ -105,8 +105,10 @@ def _check_claim(item: CostItem, claim: Claim, rows: Sequence[EconomyRow], econo
                           found=actual)
 
 
-def _table_page(rows: Sequence[EconomyRow], economy: Economy) -> str:
-    return str(rows[0].page or economy.page or "?")
+def _table_ref(rows: Sequence[EconomyRow], economy: Economy) -> str:
+    """'Tabel 1 side 5', or 'Tabel 1' where the input has no pages (text input)."""
+    page = rows[0].page or economy.page
+    return f"Tabel 1 side {page}" if page else "Tabel 1"
 
 
 def _targets(claim: Claim, rows: Sequence[EconomyRow]) -> list[tuple[int | None, int, int]]:

@@ -82,6 +82,11 @@ _RULES = (
     # Found by the parser, not by a check; listed so a config file may tune it too.
     Rule("economy.unreadable_cell", "error", "parse",
          "En celle i Tabel 1 kunne ikke læses som et beløb og er sat til tom."),
+    Rule("economy.ambiguous_columns", "warning", "parse",
+         "En rækkes beløb i Tabel 1 (læst fra tekst) passer lige godt i flere årskolonner; "
+         "cellerne er sat til tomme."),
+    Rule("follow_up.not_read", "info", "parse",
+         "Tabel 2 står i teksten, men kan ikke læses fra tekst (cellerne er flettet sammen)."),
 )
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

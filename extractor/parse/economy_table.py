@@ -15,9 +15,20 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor.models import Economy, EconomyRow, Finding, Group, Location, Payback, Role
+from extractor.models import Economy, EconomyRow, Finding, Group, Location, Payback
 from extractor.numbers import is_table_amount, parse_table_amount
 from extractor.page import Line, Page, Word
+from extractor.parse.economy_rows import (
+    PRICE_LEVEL,
+    UNIT,
+    YEAR,
+    group_heading,
+    is_payback,
+    opens_overall,
+    split_footnote,
+)
+from extractor.parse.economy_rows import payback as payback_row
+from extractor.parse.economy_rows import role as row_role
 from extractor.parse.table_grid import (
     Band,
     Row,
@@ -32,18 +43,7 @@ from extractor.text_lines import collapse_spaces, join_lines, words_to_lines
 
 TABLE = "Tabel 1"
 _RULE_REACH = 12.0  # pt: a table's frame may sit this far outside its outermost words
-_YEAR = regex.compile(r"^(19|20)\d\d$")
-_UNIT = regex.compile(r"(\d{1,3}(?:\.\d{3})*\s*(?:kr\.|kroner)|mio\.\s*kr\.)")
-_PRICE_LEVEL = regex.compile(r"(\d{4}\s*-?\s*p/l|\d{4}-priser)")
-_PERMANENT = regex.compile(r"^Varige\s+ændringer", regex.IGNORECASE)
-_IMPLEMENTATION = regex.compile(r"^Implementeringsomkostninger", regex.IGNORECASE)
-_OVERALL = regex.compile(r"^Samlet\s+økonomisk", regex.IGNORECASE)
-_PAYBACK = regex.compile(r"^Tilbagebetalingstid", regex.IGNORECASE)
-_TOTAL = regex.compile(r"^Samle(?:t|de)\b", regex.IGNORECASE)
-_OF_WHICH = regex.compile(r"^Heraf\b", regex.IGNORECASE)
-_FOOTNOTE = regex.compile(r"^(.*?)\s*(\*+|[¹²³⁴⁵])$")
 _NOTES_START = regex.compile(r"^Noter\b", regex.IGNORECASE)
-_PAYBACK_VALUE = regex.compile(r"^(\d+(?:,\d+)?)(?:\s*år)?$")
 
 
 @dataclass
@@ -117,7 +117,7 @@ def _find_header(pages: list[tuple[Page, list[Word]]]) -> tuple[Page, Line, Colu
 def _year_words(line: Line) -> list[Word]:
     words = list(line.words)
     picked = [w for i, w in enumerate(words)
-              if _YEAR.match(w.text)
+              if YEAR.match(w.text)
               and not (i + 1 < len(words) and words[i + 1].text.lower().startswith("p/l"))]
     years = [int(w.text) for w in picked]
     if any(b - a != 1 for a, b in itertools.pairwise(years)):
@@ -193,8 +193,8 @@ def _unit_and_price_level(pages: list[tuple[Page, list[Word]]], header_page: Pag
     cell = [w for w in words if columns.label.holds(w)
             and abs(w.top - header_line.top) < 3 * (header_line.bottom - header_line.top)]
     text = collapse_spaces(" ".join(ln.text for ln in words_to_lines(cell, header_page.number)))
-    unit = _UNIT.search(text)
-    level = _PRICE_LEVEL.search(text)
+    unit = UNIT.search(text)
+    level = PRICE_LEVEL.search(text)
     return (collapse_spaces(unit.group(1)) if unit else None,
             collapse_spaces(level.group(1)) if level else None)
 
@@ -251,22 +251,20 @@ def _interpret(rows: list[Row], columns: Columns, years: list[int],
             if state.group == "implementation" and state.seen_implementation_total:
                 state.group = "overall"
             continue
-        if _PAYBACK.match(label):
+        if is_payback(label):
             payback.append(_payback(label, [*row.in_band(columns.steering), *value_words]))
             continue
         if not any(is_table_amount(w.text) for w in value_words):
-            whole = _cell_text(row, row.words, vocabulary)  # group rows span every column
-            if _PERMANENT.match(whole):
-                state.group = "permanent"
+            # group rows span every column
+            heading = group_heading(_cell_text(row, row.words, vocabulary))
+            if heading is not None:
+                state.group = heading
                 continue
-            if _IMPLEMENTATION.match(whole):
-                state.group = "implementation"
-                continue
-        if _OVERALL.match(label):
+        if opens_overall(label):
             state.group = "overall"
         group: Group = state.group or "permanent"
-        label, footnote = _split_footnote(label)
-        role = _role(label)
+        label, footnote = split_footnote(label)
+        role = row_role(label)
         if group == "implementation" and role == "total":
             state.seen_implementation_total = True
         values, cell_findings = _values(row, label, value_words, columns, years)
@@ -278,17 +276,6 @@ def _interpret(rows: list[Row], columns: Columns, years: list[int],
 
 def _cell_text(row: Row, words: list[Word], vocabulary: frozenset[str]) -> str:
     return join_lines([ln.text for ln in words_to_lines(words, row.page)], vocabulary)
-
-
-def _split_footnote(label: str) -> tuple[str, str | None]:
-    m = _FOOTNOTE.match(label)
-    return (m.group(1), m.group(2)) if m else (label, None)
-
-
-def _role(label: str) -> Role:
-    if _OF_WHICH.match(label):
-        return "of_which"
-    return "total" if _TOTAL.match(label) else "item"
 
 
 def _values(row: Row, label: str, words: list[Word], columns: Columns,
@@ -342,13 +329,8 @@ def _unreadable(row: Row, label: str, year: int | None, text: str, why: str) -> 
 
 
 def _payback(label: str, words: list[Word]) -> Payback:
-    text = collapse_spaces(" ".join(w.text for w in sorted(words, key=lambda w: (w.top, w.x0))))
-    m = _PAYBACK_VALUE.match(text)
-    years: int | float | None = None
-    if m:
-        number = m.group(1)
-        years = int(number) if "," not in number else float(number.replace(",", "."))
-    return Payback(label=label, years=years, text=text or None)
+    ordered = sorted(words, key=lambda w: (w.top, w.x0))
+    return payback_row(label, collapse_spaces(" ".join(w.text for w in ordered)))
 
 
 def _notes(words: list[tuple[int, Word]], vocabulary: frozenset[str]) -> list[str]:

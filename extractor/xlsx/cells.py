@@ -33,8 +33,14 @@ SEVERITY_FILL = {
 
 
 def clean_text(value: str) -> str:
-    """Characters XML cannot hold removed, cut to Excel's limit of a cell."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
+    """Characters XML cannot hold removed, line ends as `\\n`, cut to Excel's limit.
+
+    A bare carriage return survives the XML round trip only with some XML
+    writers (lxml escapes it, the standard library does not), so the workbook
+    would differ by what is installed; `\\n` is what Excel uses inside a cell.
+    """
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_CELL_TEXT]
 
 
 def put_text(ws: Worksheet, row: int, col: int, value: str | None, *,

@@ -54,7 +54,7 @@ def write_proposal_sheet(ws: Worksheet, proposal: Proposal, file: str, lang: str
     economy = proposal.economy
     title = put_text(ws, 1, 1, proposal.title)
     title.font = TITLE_FONT
-    pages = "-".join(str(p) for p in proposal.pages)
+    pages = "-".join(str(p) for p in proposal.pages or []) or "-"
     unit = " ".join(x for x in (economy.unit, economy.price_level) if x) if economy else ""
     put_text(ws, 2, 1, label("proposal.meta", lang, file=file, pages=pages,
                              page=economy.page if economy and economy.page else "-",

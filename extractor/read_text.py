@@ -1,0 +1,129 @@
+"""Text file → one page of positioned words, the plain data the PDF reader produces.
+
+Already-extracted text (pasted or exported from another system) carries no page
+breaks, fonts or positions. The reader gives every text line its own synthetic
+baseline (line n of the file at y = n × pitch; blank lines keep their place, so
+order is the file's order) and every word an x from its column in the line, on a
+single page numbered 1. Later stages that need real geometry (Tabel 1, Tabel 2,
+the front-page table) have text-specific parsers; page numbers in the output are
+null, because the text does not say where a page ends.
+
+Page headers and footers ("Overførselssagen 2025-2026", "Investeringsforslag",
+"… 4/7") stand as lines of their own in such text, in the middle of the running
+text. They are moved to `Page.furniture`, as the PDF path does, so the header
+parser reads the budget round and document type back from them:
+- a line ending in a page number ("4/7", "side 4 af 7");
+- a line whose text equals the text before such a page number ("Overførselssagen
+  2025-2026"), or a line "<Word> <year or years>" ("Budget 2027") standing alone at
+  least twice;
+- a "…forslag" line ("Investeringsforslag") right next to another header line, or
+  standing alone at least twice within a few lines of one.
+
+Encoding: UTF-8 (a byte-order mark is tolerated). A file that is not valid UTF-8
+is decoded as Windows-1252, the Danish Windows default (which also covers
+Latin-1 text); every byte decodes, so this never fails. A file with NUL bytes or
+mostly control characters is not text: `not_pdf` ("unsupported type"). An empty
+file reads as no lines; the caller reports `not_a_proposal`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import regex
+
+from extractor.errors import NotFoundError, NotTextError
+from extractor.page import Line, Page, Word
+
+TEXT_SUFFIXES = (".txt",)
+PITCH = 12.0  # synthetic line pitch, pt
+CHAR_WIDTH = 5.0  # synthetic width of one character, pt
+_HEIGHT = 10.0  # synthetic word height, pt
+_MARGIN = 20.0
+_WIDTH = 600.0
+_PAGE_NUMBER = regex.compile(r"^(.*?)\s*(?:side\s*)?\d{1,3}\s*(?:/|af)\s*\d{1,3}$",
+                             regex.IGNORECASE)
+_DOCUMENT_TYPE = regex.compile(r"^\p{L}*forslag$", regex.IGNORECASE)
+_CASE = regex.compile(r"^\p{Lu}\p{L}+\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$")
+_HEADER_WORDS = 5  # a running header is short
+_NEAR = 3  # lines: a document-type line must stand this close to another header line
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def is_text_file(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """The file's text: UTF-8 (BOM tolerated), else Windows-1252; binary data raises."""
+    if b"\x00" in data:
+        raise NotTextError(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    if text and len(_CONTROL.findall(text)) > 0.05 * len(text):
+        raise NotTextError(path)
+    return text
+
+
+def read_text(path: Path) -> list[Page]:
+    """The file as one page of words with synthetic positions, furniture set apart."""
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError) as exc:
+        raise NotFoundError(path) from exc
+    return text_to_pages(decode_text(data, path))
+
+
+def text_to_pages(text: str) -> list[Page]:
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    furniture_idx = furniture_lines(raw)
+    words: list[Word] = []
+    furniture: list[Line] = []
+    for n, line in enumerate(raw):
+        line_words = _line_words(line, n)
+        if n in furniture_idx:
+            if line_words:
+                furniture.append(Line(tuple(line_words), 1))
+        else:
+            words += line_words
+    height = _MARGIN * 2 + PITCH * max(len(raw), 1)
+    return [Page(number=1, width=_WIDTH, height=height, words=words, furniture=furniture)]
+
+
+def line_top(n: int) -> float:
+    return _MARGIN + n * PITCH
+
+
+def _line_words(line: str, n: int) -> list[Word]:
+    top = line_top(n)
+    out = []
+    for m in regex.finditer(r"\S+", line.replace("\t", " ")):
+        x0 = _MARGIN + m.start() * CHAR_WIDTH
+        out.append(Word(m.group(), x0, x0 + len(m.group()) * CHAR_WIDTH, top, top + _HEIGHT))
+    return out
+
+
+def furniture_lines(raw: list[str]) -> set[int]:
+    """Indexes of the lines that are page headers or footers (see the module docstring)."""
+    texts = [" ".join(line.split()) for line in raw]
+    found: set[int] = set()
+    learned: set[str] = set()
+    for n, text in enumerate(texts):
+        m = _PAGE_NUMBER.match(text)
+        if m and len(text.split()) <= _HEADER_WORDS + 1:
+            found.add(n)
+            if m.group(1):
+                learned.add(m.group(1))
+    counts = Counter(texts)
+    for n, text in enumerate(texts):
+        if text in learned or (counts[text] >= 2 and _CASE.match(text)):
+            found.add(n)
+    for n, text in enumerate(texts):
+        near = min((abs(n - k) for k in found), default=_NEAR + 1)
+        if _DOCUMENT_TYPE.match(text) and (near == 1 or (counts[text] >= 2 and near <= _NEAR)):
+            found.add(n)
+    return found
+

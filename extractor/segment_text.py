@@ -1,0 +1,110 @@
+"""Text pages → proposals → sections and tables, from the template's patterns alone.
+
+Plain text has no bold and no font sizes, which the PDF segmenter (`segment.py`)
+relies on. Here headings are recognised by what the template prints:
+- a proposal starts at "Kort resumé:"; its title is the block of lines right above
+  (blank lines between title and "Kort resumé" allowed), at most four lines, not
+  reaching back into the previous proposal (a line ending in "." ":" ")" or a digit,
+  such as "Økonomikredsen Ja 12. december 2025", ends the previous proposal);
+- sections are "N. Title" lines with N rising from 1 to 6; a line carrying the
+  template's own title for N ("2. Økonomi", "4. Risikovurdering") wins over a
+  numbered list item such as "2. Udvide tilbudsviften …"; without a template title
+  a line counts only when it looks like a heading (short, not hyphenated at the end);
+- tables by their caption "Tabel N. …", the annex by "Administrative bilag",
+  figures by "Figur N".
+
+The result is the same `ProposalLayout` the PDF path produces, so the shared
+region machinery (and the parsers that read plain lines) work unchanged.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.page import Line, Page
+from extractor.segment import Heading, Position, ProposalLayout, all_lines
+
+_RESUME = regex.compile(r"^\s*Kort\s+resum[ée]\b", regex.IGNORECASE)
+_SECTION = regex.compile(r"^\s*(\d)\.\s+(\p{Lu}.*)$")
+_CAPTION = regex.compile(r"^\s*Tabel\s+(\d+)\.\s+(\S.*)$")
+_ANNEX = regex.compile(r"^\s*Administrative\s+bilag\b", regex.IGNORECASE)
+_FIGURE = regex.compile(r"^\s*Figur\s+\d+\b")
+_TEMPLATE_TITLES = {
+    1: r"Beskrivelse", 2: r"Økonomi", 3: r"Implementering", 4: r"Risiko",
+    5: r"Effektivisering", 6: r"Hvem\s+er\s+hørt",
+}
+_HEADING_WORDS = 10  # a section heading without the template's title is at most this long
+_TITLE_LINES = 4
+_ENDS_PREVIOUS = regex.compile(r"[.:)\d]\s*$")
+
+
+def segment_text(pages: list[Page]) -> list[ProposalLayout]:
+    """Every proposal in the text; an empty list means no proposal template was found."""
+    lines = all_lines(pages)
+    starts = [i for i, ln in enumerate(lines) if _RESUME.match(ln.text)]
+    titles = [title_lines(lines, i) for i in starts]
+    proposals = []
+    for n, idx in enumerate(starts):
+        if n + 1 < len(starts):
+            nxt = titles[n + 1][0] if titles[n + 1] else lines[starts[n + 1]]
+            end = Position(nxt.page, nxt.top)
+        else:
+            end = Position(10**6, 0.0)
+        layout = ProposalLayout(pages=pages, title_lines=titles[n], resume_line=lines[idx],
+                                end=end)
+        body = [ln for ln in lines[idx:] if Position(ln.page, ln.top) < end]
+        layout.headings = text_headings(body)
+        proposals.append(layout)
+    return proposals
+
+
+def title_lines(lines: list[Line], resume_idx: int) -> list[Line]:
+    """The title block right above "Kort resumé" (see the module docstring)."""
+    picked: list[Line] = []
+    k = resume_idx - 1
+    while k >= 0 and len(picked) < _TITLE_LINES:
+        line = lines[k]
+        if picked and picked[-1].top - line.bottom > 1.5 * (line.bottom - line.top):
+            break  # a blank line above the block: the title starts below it
+        if _ENDS_PREVIOUS.search(line.text) or _RESUME.match(line.text):
+            break
+        picked.append(line)
+        k -= 1
+    return list(reversed(picked))
+
+
+def text_headings(body: list[Line]) -> list[Heading]:
+    candidates = [(i, m) for i, ln in enumerate(body) if (m := _SECTION.match(ln.text.strip()))]
+    templated = {int(m.group(1)) for _, m in candidates if _has_template_title(m)}
+    headings: list[Heading] = []
+    last = 0
+    sections = {}
+    for i, m in candidates:
+        number = int(m.group(1))
+        if number <= last:
+            continue
+        if _has_template_title(m) or (number not in templated and _looks_like_heading(m)):
+            sections[i] = m
+            last = number
+    for i, ln in enumerate(body):
+        text = ln.text.strip()
+        if i in sections:
+            m = sections[i]
+            headings.append(Heading("section", m.group(1), m.group(2).strip(), ln))
+        elif m := _CAPTION.match(text):
+            headings.append(Heading("table", m.group(1), m.group(2).strip(), ln))
+        elif _ANNEX.match(text):
+            headings.append(Heading("annex", "", text, ln))
+        elif _FIGURE.match(text):
+            headings.append(Heading("figure", "", text, ln))
+    return headings
+
+
+def _has_template_title(m: regex.Match[str]) -> bool:
+    pattern = _TEMPLATE_TITLES.get(int(m.group(1)))
+    return pattern is not None and regex.match(pattern, m.group(2), regex.IGNORECASE) is not None
+
+
+def _looks_like_heading(m: regex.Match[str]) -> bool:
+    title = m.group(2).strip()
+    return len(title.split()) <= _HEADING_WORDS and not title.endswith(("-", ","))

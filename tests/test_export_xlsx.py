@@ -488,3 +488,19 @@ def test_libreoffice_recalculates_to_the_printed_totals(
     recalculated = openpyxl.load_workbook(out / "hostile.xlsx", data_only=True)
     values = {c.value for ws in recalculated.worksheets for row in ws.iter_rows() for c in row}
     assert HOSTILE[0] + " titel" in values and "@SUM(A1) besked" in values
+
+
+def test_text_input_has_no_page_numbers_in_the_workbook(tmp_path: Path) -> None:
+    """Text input has pages null: the overview leaves 'Sider' empty, the sheet says '-'."""
+    document = extract_file(ROOT / "tests" / "data" / "seed_three_proposals.txt")
+    assert document.status == "ok" and len(document.proposals) == 3
+    path = tmp_path / "seed.xlsx"
+    write_xlsx(ExtractionResult(documents=[document]), path)
+    wb = openpyxl.load_workbook(path)
+    overview = wb.worksheets[0]
+    header = next(r for r in overview.iter_rows(values_only=True) if r[0] == "Fil")
+    rows = [r for r in overview.iter_rows(values_only=True) if r[0] == document.file]
+    assert len(rows) == 3
+    assert all(r[header.index("Sider")] is None for r in rows)
+    sheet = wb[rows[0][header.index("Ark")]]
+    assert "sider - · Tabel 1 på side -" in sheet.cell(2, 1).value

@@ -52,7 +52,14 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def is_text_file(path: Path) -> bool:
-    return path.suffix.lower() in TEXT_SUFFIXES
+    """A .txt name, unless the bytes are a PDF's (a PDF saved under the wrong name is read)."""
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        return False
+    try:
+        with path.open("rb") as f:
+            return not f.read(1024).lstrip().startswith(b"%PDF-")
+    except OSError:
+        return True  # the text reader reports the file (not_found, …)
 
 
 def decode_text(data: bytes, path: Path) -> str:

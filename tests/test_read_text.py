@@ -79,7 +79,8 @@ def test_windows_line_ends(tmp_path: Path) -> None:
     (b"", "not_a_proposal"),
     (b"   \n\n  \n", "not_a_proposal"),
     ("Et referat uden skabelon.\nIntet resumé her.\n".encode(), "not_a_proposal"),
-    (b"%PDF-1.7\n\x00\x01\x02\x03binary", "not_pdf"),
+    (b"%PDF-1.7\n\x00\x01\x02\x03binary", "corrupt"),  # a PDF's bytes: read as a PDF
+    (b"PK\x03\x04\x00\x00binary", "not_pdf"),
     (bytes(range(1, 9)) * 100, "not_pdf"),
 ])
 def test_unreadable_text_files(tmp_path: Path, data: bytes, code: str) -> None:
@@ -134,3 +135,11 @@ def test_synthetic_positions_keep_file_order() -> None:
     lines = all_lines([page])
     assert [ln.text for ln in lines] == ["a b", "c"]
     assert lines[0].top < lines[1].top and page.number == 1
+
+
+def test_pdf_saved_under_a_txt_name_is_read_as_pdf(tmp_path: Path) -> None:
+    renamed = tmp_path / "forslag.txt"
+    renamed.write_bytes((ROOT / "samples" / "plejefamilier.pdf").read_bytes())
+    result = extract_file(renamed)
+    assert (result.status, result.pages) == ("ok", 9)
+    assert [p.title for p in result.proposals] == ["Bedre vilkår for plejefamilier"]

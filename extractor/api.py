@@ -1,8 +1,9 @@
 """One file in, one DocumentResult out: read → segment → parse → check, with errors as data.
 
 A document that cannot be read gets an entry with the contract's error code
-and a Danish message; it never raises past this function, so one bad file
-never costs the results of the others. Every parsed proposal is then checked
+and a Danish message; it never raises past this function (a bug in a parser
+becomes `internal_error`; only MemoryError passes, for the batch worker to report),
+so one bad file never costs the results of the others. Every parsed proposal is then checked
 (`extractor.checks`); the checks' findings follow the parser's own on the proposal,
 and the config (severities, rules off) applies to both.
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from extractor.check_config import DEFAULT_CONFIG, CheckConfig
 from extractor.checks import run_checks
-from extractor.errors import ExtractorError, NotAProposalError, NoTextLayerError
+from extractor.errors import ExtractorError, InternalError, NotAProposalError, NoTextLayerError
 from extractor.furniture import remove_furniture
 from extractor.models import DocumentError, DocumentResult, Proposal
 from extractor.parse.proposal import parse_proposal
@@ -47,10 +48,18 @@ def extract_file(path: Path, display_name: str | None = None,
         result.proposals = [_checked(parse_proposal(layout), layout, config)
                             for layout in layouts]
     except ExtractorError as exc:
-        result.status = "error"
-        result.error = DocumentError(code=exc.code, message=exc.message)
-        result.proposals = []
+        _fail(result, exc)
+    except MemoryError:
+        raise  # the batch worker reports it as memory_limit
+    except Exception as exc:  # a bug must cost this file's result only, and say it is a bug
+        _fail(result, InternalError(path, exc))
     return result
+
+
+def _fail(result: DocumentResult, exc: ExtractorError) -> None:
+    result.status = "error"
+    result.error = DocumentError(code=exc.code, message=exc.message)  # type: ignore[arg-type]
+    result.proposals = []
 
 
 def _extract_text(path: Path, config: CheckConfig) -> list[Proposal]:

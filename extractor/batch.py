@@ -78,8 +78,9 @@ def _size(path: Path) -> int:
 
 
 def _cacheable(result: DocumentResult) -> bool:
-    """Time and memory limits depend on the run, not on the file: never cache them."""
-    return result.error is None or result.error.code not in ("timeout", "memory_limit")
+    """Limits depend on the run and bugs get fixed, not the file: never cache those."""
+    return result.error is None or result.error.code not in (
+        "timeout", "memory_limit", "internal_error")
 
 
 @dataclass

@@ -89,3 +89,35 @@ class NotTextError(ExtractorError):
             f"{path.name}: filen er ikke en tekstfil (den indeholder binære data); "
             "gem forslaget som PDF eller som ren tekst (UTF-8) og kør igen."
         )
+
+
+class InternalError(ExtractorError):
+    """A bug in extractor, not a fault of the file: said so, so nobody re-saves a good file.
+
+    The message names the exception and the innermost extractor source line, which
+    is what a developer needs from the user's report.
+    """
+
+    code = "internal_error"
+
+    def __init__(self, path: Path, exc: Exception) -> None:
+        text = str(exc)
+        text = f": {text[:200]}" if text else ""
+        super().__init__(
+            f"{path.name}: extractor fejlede internt under læsningen ({type(exc).__name__}"
+            f"{text}{_where(exc)}); fejlen ligger i programmet, ikke nødvendigvis i filen. "
+            "De øvrige filer er læst; send filen og denne besked til udviklerne."
+        )
+
+
+def _where(exc: BaseException) -> str:
+    """' i extractor/parse/x.py:12' for the innermost frame inside the package, or ''."""
+    package = Path(__file__).resolve().parent
+    frame = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = Path(tb.tb_frame.f_code.co_filename).resolve()
+        if filename.is_relative_to(package):
+            frame = (filename.relative_to(package.parent).as_posix(), tb.tb_lineno)
+        tb = tb.tb_next
+    return f" i {frame[0]}:{frame[1]}" if frame else ""

@@ -26,6 +26,7 @@ ErrorCode = Literal[
     "not_a_proposal",
     "timeout",
     "memory_limit",  # added to the contract's list: a document that needs more memory than allowed
+    "internal_error",  # added too: a bug in extractor, not a fault of the file
 ]
 
 

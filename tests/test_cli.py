@@ -67,3 +67,31 @@ def test_xlsx_suffix_writes_a_workbook_in_the_chosen_language(tmp_path: Path, la
     assert main(["extract", str(sample), "-o", str(out), "--lang", lang, "-q"]) == 0
     first = load_workbook(out).sheetnames[0]
     assert first == {"da": "Oversigt", "en": "Overview"}[lang]
+
+
+def test_a_bug_costs_only_its_file_and_says_it_is_a_bug(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parser exception on one file: that file gets internal_error, the others are read.
+
+    The workers are forked, so the patched parser is what they run too.
+    """
+    import extractor.api as api
+
+    real = api.parse_proposal
+
+    def buggy(layout):  # type: ignore[no-untyped-def]
+        if any("plejefamilier" in ln.text for ln in layout.title_lines):
+            return [][0]  # IndexError, as a real bug would raise
+        return real(layout)
+
+    monkeypatch.setattr(api, "parse_proposal", buggy)
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    out = tmp_path / "r.json"
+    code = main(["extract", str(samples / "plejefamilier.pdf"),
+                 str(samples / "forloebsprogram.pdf"), "-o", str(out), "--no-cache", "-j", "2"])
+    assert code == 3
+    bad, good = json.loads(out.read_text())["documents"]
+    assert bad["error"]["code"] == "internal_error"
+    assert "plejefamilier.pdf" in bad["error"]["message"]
+    assert "IndexError" in bad["error"]["message"] and "test_cli.py" not in bad["error"]["message"]
+    assert good["status"] == "ok" and len(good["proposals"]) == 1

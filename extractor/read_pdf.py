@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errors import CorruptError, EncryptedError, NotFoundError, NotPdfError
@@ -39,7 +38,12 @@ def read_pdf(path: Path) -> list[Page]:
         if isinstance(cause, MemoryError):
             raise cause from exc  # the batch runner's memory bound: not a damaged file
         raise CorruptError(path, _describe(cause)) from exc
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+    except MemoryError:
+        raise  # the batch runner's memory bound: not a damaged file
+    except Exception as exc:
+        # Whatever else the PDF library raises here comes from this file's bytes (the
+        # fuzz tests found MalformedPDFException, PDFSyntaxError, ValueError, KeyError,
+        # RecursionError, …): a damaged file, not a bug of ours.
         raise CorruptError(path, _describe(exc)) from exc
 
 

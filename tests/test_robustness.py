@@ -60,6 +60,7 @@ def test_fuzzed_samples_always_yield_an_entry(tmp_path: Path) -> None:
             assert result.error is None
         else:
             assert result.error is not None and result.error.code in CONTRACT_CODES, result
+            assert result.error.code != "internal_error", result.error.message  # a bug of ours
             assert result.file.split(".")[0] in result.error.message or result.error.code in (
                 "timeout", "memory_limit", "corrupt")
     outcomes = {r.error.code if r.error else "ok" for r in results}
@@ -104,3 +105,54 @@ def test_decompression_bomb_is_stopped_within_the_bounds(tmp_path: Path) -> None
     assert results[0].error is not None
     assert results[0].error.code in ("memory_limit", "timeout")
     assert results[1].status == "ok" and results[1].proposals
+
+
+def _text_mutation(lines: list[str], rng: random.Random) -> list[str]:
+    """Line-level damage of the kind pasted text suffers, plus some that it should not."""
+    out = list(lines)
+    for _ in range(rng.randint(1, 4)):
+        kind = rng.choice(["drop", "duplicate", "swap", "numbers", "truncate", "junk", "split"])
+        a = rng.randrange(len(out))
+        if kind == "drop":
+            del out[a: a + rng.randint(1, 40)]
+        elif kind == "duplicate":
+            out[a:a] = out[a: a + rng.randint(1, 30)]
+        elif kind == "swap":
+            b = rng.randrange(len(out))
+            out[a], out[b] = out[b], out[a]
+        elif kind == "numbers":
+            for i in range(a, min(len(out), a + 60)):
+                if rng.random() < 0.3:
+                    out[i] += " " + rng.choice(["1.234", "-5", "−810", "0", "12,5", "9.999.999"])
+        elif kind == "truncate":
+            out = out[: a + 1]
+        elif kind == "junk":
+            out.insert(a, "".join(rng.choice("Tabel 1.2 Samlet Heraf ½§*-–\t ")
+                                  for _ in range(rng.randint(1, 80))))
+        else:
+            line = out[a]
+            cut = rng.randrange(len(line) + 1)
+            out[a: a + 1] = [line[:cut] + "-", line[cut:]]
+        if not out:
+            out = [""]
+    return out
+
+
+def test_fuzzed_text_always_yields_an_entry_and_never_a_bug(tmp_path: Path) -> None:
+    """Damaged seed text through parsers and the column solver: ok or a contract error."""
+    rng = random.Random(SEED + 1)
+    lines = (SAMPLES.parent / "tests" / "data" / "seed_three_proposals.txt").read_text(
+        encoding="utf-8").splitlines()
+    inputs = []
+    for i in range(60):
+        path = tmp_path / f"text{i:03d}.txt"
+        path.write_text("\n".join(_text_mutation(lines, rng)), encoding="utf-8")
+        inputs.append((path, path.name))
+    results = run_batch(inputs, extract_file, BatchOptions(jobs=2, timeout=30, max_memory_mb=1024))
+    assert [r.file for r in results] == [name for _, name in inputs]
+    for result in results:
+        if result.status != "ok":
+            assert result.error is not None and result.error.code in CONTRACT_CODES, result
+            assert result.error.code not in ("internal_error", "timeout", "corrupt"), (
+                result.error.message)
+    assert sum(r.status == "ok" and len(r.proposals) >= 1 for r in results) > 30

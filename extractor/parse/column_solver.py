@@ -46,7 +46,8 @@ from dataclasses import dataclass, field
 from extractor.checks.arithmetic import total_relations, year_holds
 from extractor.models import Economy, EconomyRow
 
-NODE_BUDGET = 30_000  # search steps per component, about a second
+NODE_BUDGET = 30_000  # search steps per component: steps, not seconds, so results are
+# the same on every machine (1-4 s here; the real tables need about 10.000 in all)
 _CONVENTION_START = {"permanent": 1, "implementation": 0, "overall": 0}
 
 Placement = tuple[int, ...]  # the year columns (0-based) of a row's numbers, in order

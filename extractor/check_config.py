@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
-from extractor.checks.registry import RULES
 from extractor.models import Finding, Severity
+from extractor.rules import RULES
 
 _SEVERITIES: tuple[str, ...] = get_args(Severity)
 _KEYS = {"disabled", "severity"}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from checks_factory import economy_row, proposal, row, rules, set_value
 
 from extractor.checks import run_checks
-from extractor.checks.arithmetic import check_arithmetic, slack
+from extractor.checks.arithmetic import check_arithmetic
+from extractor.economy_relations import slack
 from extractor.models import Proposal
 
 

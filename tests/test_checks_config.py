@@ -1,4 +1,4 @@
-"""The TOML config: severities overridden, rules off, mistakes refused; and the registry."""
+"""The TOML config: severities overridden, rules off, mistakes refused; the rule list."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.checks.arithmetic import total_relations, year_holds
+from extractor.economy_relations import total_relations, year_holds
 from extractor.models import Economy, EconomyRow
 from extractor.numbers import format_table_amount
 from extractor.parse.column_solver import TextRow, placed_values, solve_columns

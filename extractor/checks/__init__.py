@@ -2,7 +2,7 @@
 
 `run_checks(proposal, config)` runs every check on a parsed proposal and returns its
 findings (the parser's own findings are not included; the caller keeps those). Rules,
-their ids and default severities are in `registry.py`; `docs/checks.md` documents them.
+their ids and default severities are in `extractor/rules.py`; `docs/checks.md` documents them.
 
 | module | theme |
 |---|---|
@@ -26,8 +26,8 @@ from extractor.checks.completeness import check_completeness
 from extractor.checks.headline import check_headlines
 from extractor.checks.payback import check_payback
 from extractor.checks.prose import check_cost_items
-from extractor.checks.registry import RULES, Rule
 from extractor.models import Finding, Proposal
+from extractor.rules import RULES, Rule
 
 if TYPE_CHECKING:
     from extractor.check_config import CheckConfig

@@ -17,8 +17,8 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from extractor.checks.registry import TABLE_1, finding
 from extractor.models import Finding, Proposal
+from extractor.rules import TABLE_1, finding
 
 SECTIONS = ("1", "2", "3", "4", "5", "6")
 _CFO = regex.compile(r"Center\s+for\s+Økonomi", regex.IGNORECASE)

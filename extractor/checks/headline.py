@@ -24,10 +24,10 @@ from typing import Any
 
 import regex
 
-from extractor.checks.arithmetic import group_value, plain_total
 from extractor.checks.claims import Claim, chained_claims, claims_in, fits
-from extractor.checks.registry import TABLE_1, finding, kr
+from extractor.economy_relations import group_value, plain_total
 from extractor.models import Economy, Finding, Group, Proposal
+from extractor.rules import TABLE_1, finding, kr
 
 _EFFECT = regex.compile(
     r"\b(?:effektiviserings\w*|effektivisering\w*|besparelse\w*)\s*(?:\(netto\)\s*)?"

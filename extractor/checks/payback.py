@@ -20,9 +20,9 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from extractor.checks.arithmetic import area_of, items, overall_row
-from extractor.checks.registry import TABLE_1, finding
+from extractor.economy_relations import area_of, items, overall_row
 from extractor.models import Economy, Finding, Group, Payback
+from extractor.rules import TABLE_1, finding
 
 _SERVICE = regex.compile(r"service", regex.IGNORECASE)
 _TOTAL_ECONOMY = regex.compile(r"total", regex.IGNORECASE)

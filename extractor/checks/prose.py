@@ -15,9 +15,9 @@ from decimal import Decimal
 
 from extractor.checks.claims import Claim, chained_claims, fits, has_bare_number
 from extractor.checks.matching import match_items
-from extractor.checks.registry import TABLE_1, finding, kr
 from extractor.models import CostItem, Economy, EconomyRow, Finding, Proposal
 from extractor.numbers import StatedAmount
+from extractor.rules import TABLE_1, finding, kr
 
 _GROUP_NAME = {"permanent": "varige ændringer", "implementation": "implementeringsomkostninger"}
 # A unit is odd when reading it literally gives less than 1.000 kr. for a cost item.

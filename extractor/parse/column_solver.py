@@ -43,7 +43,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extractor.checks.arithmetic import total_relations, year_holds
+from extractor.economy_relations import total_relations, year_holds
 from extractor.models import Economy, EconomyRow
 
 NODE_BUDGET = 30_000  # search steps per component: steps, not seconds, so results are

@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractor.checks.registry import TABLE_1, finding
 from extractor.models import Economy, EconomyRow, Finding, Group, Location, Payback
 from extractor.numbers import is_table_amount, parse_table_amount
 from extractor.page import Line
@@ -54,6 +53,7 @@ from extractor.parse.economy_rows import (
 )
 from extractor.parse.economy_rows import payback as payback_row
 from extractor.parse.economy_rows import role as row_role
+from extractor.rules import TABLE_1, finding
 from extractor.text_lines import collapse_spaces, join_lines
 
 _AREAS = ("Service", "Overførsler", "Anlæg", "Finansiering")

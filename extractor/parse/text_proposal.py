@@ -27,7 +27,6 @@ import datetime as dt
 
 import regex
 
-from extractor.checks.registry import finding
 from extractor.models import Hearing, Proposal, Section
 from extractor.numbers import ParseError, parse_danish_date
 from extractor.page import Line
@@ -38,6 +37,7 @@ from extractor.parse.header import parse_case, parse_document_type
 from extractor.parse.paragraphs import Paragraph
 from extractor.parse.sections import parse_risk
 from extractor.read_text import PITCH
+from extractor.rules import finding
 from extractor.segment import Heading, Position, ProposalLayout, Region, all_lines
 from extractor.text_lines import collapse_spaces, hyphen_vocabulary, join_lines
 

@@ -1,7 +1,7 @@
 """What the Excel workbook shows, decided without openpyxl: sheet names, which rows each
 Tabel 1 total covers (for the SUM formulas), and the overview's derived values.
 
-Which rows a total covers follows the checks (`extractor/checks/arithmetic.py`), built
+Which rows a total covers follows the checks (`extractor/economy_relations.py`), built
 from its helpers: a group's plain total covers the group's item rows; a per-area total
 ("…, Service" or a total with a Styringsområde) the group's items of that area;
 "Samlet økonomisk påvirkning" the two plain group totals (a group's items when it has
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import regex
 
-from extractor.checks.arithmetic import area_of, items, plain_total
 from extractor.checks.payback import payback_years, service_net
+from extractor.economy_relations import area_of, items, plain_total
 from extractor.models import Economy, Group, Proposal
 
 SHEET_NAME_MAX = 31

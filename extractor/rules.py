@@ -1,4 +1,4 @@
-"""Every consistency rule the checks know: stable id, default severity, Danish description.
+"""Every rule a finding can name, from checks and parsers: id, severity, Danish description.
 
 The ids are public (they appear in the JSON, the report and the TOML config), so they
 never change meaning; `docs/checks.md` documents each with an example. Checks build

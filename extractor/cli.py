@@ -186,11 +186,17 @@ def _verbose(progress: ProgressLine):
 
 
 def _print_unreadable(result: ExtractionResult, quiet: bool = False) -> None:
+    """One stderr line per unreadable file, named by its path as given (the message names
+    only the file's name), so a run written to a file still says what failed."""
     if quiet:
         return
     for doc in result.documents:
         if doc.error is not None:
-            print(f"extractor: {doc.file}: {doc.error.message}", file=sys.stderr)
+            message = doc.error.message
+            name = Path(doc.file).name
+            if message.startswith(f"{name}: "):
+                message = message[len(name) + 2:]
+            print(f"extractor: {doc.file}: {message}", file=sys.stderr)
 
 
 def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -201,10 +207,9 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         except ConfigError as exc:
             return _usage_error(parser, str(exc))
     result = _extract_all(args, config)
-    sys.stdout.write(render_report(result))
+    sys.stdout.write(render_report(result))  # lists the unreadable files too
     if args.output is not None:
         _write(result, args.output, args.lang)
-    _print_unreadable(result, args.quiet)
     if any(doc.status == "error" for doc in result.documents):
         return ExitCode.UNREADABLE
     if any(f.severity == "error" for doc in result.documents

@@ -95,3 +95,17 @@ def test_a_bug_costs_only_its_file_and_says_it_is_a_bug(
     assert "plejefamilier.pdf" in bad["error"]["message"]
     assert "IndexError" in bad["error"]["message"] and "test_cli.py" not in bad["error"]["message"]
     assert good["status"] == "ok" and len(good["proposals"]) == 1
+
+
+def test_unreadable_files_are_named_once_on_stderr(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fake = tmp_path / "forslag.pdf"
+    fake.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    assert main(["extract", str(fake), "-o", str(tmp_path / "r.json")]) == 3
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"extractor: {fake}: filen er ikke en PDF")
+    assert line.count("forslag.pdf") == 1
+    # check lists the unreadable file in its report (stdout), not a second time on stderr
+    assert main(["check", str(fake)]) == 3
+    out, err = capsys.readouterr()
+    assert "KAN IKKE LÆSES (not_pdf)" in out and err == ""

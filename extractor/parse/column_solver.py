@@ -221,25 +221,34 @@ class _Problem:
         floor = target if target is not None else -1
         most_tie_break = self.contiguity_weight + 1
 
+        n = self.n
+        prepared = [(total, covered, (len(covered) + 1) / 2) for total, covered in relations]
+
         def bound_pairs() -> int:
+            """Pairs that hold or can still hold; per relation, the years in one pass."""
             count = 0
-            for total, covered in relations:
-                for y in range(self.n):
-                    if total in columns and all(j in columns for j in covered):
-                        count += _holds(columns[total][y], tuple(columns[j][y] for j in covered))
-                        continue
-                    low = high = 0
-                    for j in covered:
-                        if j in columns:
-                            low += columns[j][y] or 0
-                            high += columns[j][y] or 0
-                        else:
-                            low += ranges[j][y][0]
-                            high += ranges[j][y][1]
-                    t_low, t_high = ((columns[total][y] or 0,) * 2 if total in columns
-                                     else ranges[total][y])
-                    tolerance = (len(covered) + 1) / 2
-                    count += low - tolerance <= t_high and t_low <= high + tolerance
+            for total, covered, tolerance in prepared:
+                own = columns.get(total)
+                if own is not None and all(j in columns for j in covered):
+                    parts = [columns[j] for j in covered]
+                    count += sum(_holds(own[y], tuple(c[y] for c in parts)) for y in range(n))
+                    continue
+                low = [0] * n
+                high = [0] * n
+                for j in covered:
+                    placed = columns.get(j)
+                    if placed is not None:
+                        for y in range(n):
+                            v = placed[y] or 0
+                            low[y] += v
+                            high[y] += v
+                    else:
+                        for y, (least, most) in enumerate(ranges[j]):
+                            low[y] += least
+                            high[y] += most
+                for y in range(n):
+                    t_low, t_high = (own[y] or 0,) * 2 if own is not None else ranges[total][y]
+                    count += low[y] - tolerance <= t_high and t_low <= high[y] + tolerance
             return count
 
         def walk(depth: int, tie_breaks: int) -> None:

@@ -16,7 +16,7 @@ import os
 import resource
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -107,7 +107,7 @@ class _Pool:
         child.close()
         return _Worker(proc, parent)
 
-    def run(self, tasks: list[tuple[int, Path, str]]):
+    def run(self, tasks: list[tuple[int, Path, str]]) -> Iterator[tuple[int, DocumentResult]]:
         queue = list(reversed(tasks))
         busy = 0
         while queue or busy:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from extractor import __version__
 from extractor.api import extract_file
-from extractor.batch import BatchOptions, run_batch
+from extractor.batch import BatchOptions, Progress, run_batch
 from extractor.cache import ResultCache, default_cache_dir
 from extractor.check_config import DEFAULT_CONFIG, CheckConfig, ConfigError, load_check_config
 from extractor.export_json import to_json, write_json
@@ -176,7 +176,7 @@ def _extract_all(args: argparse.Namespace, config: CheckConfig) -> ExtractionRes
     return ExtractionResult(documents=documents)
 
 
-def _verbose(progress: ProgressLine):
+def _verbose(progress: ProgressLine) -> Progress:
     started = time.monotonic()
 
     def report(done: int, total: int, name: str) -> None:

@@ -76,10 +76,12 @@ def test_a_bug_costs_only_its_file_and_says_it_is_a_bug(
     The workers are forked, so the patched parser is what they run too.
     """
     import extractor.api as api
+    from extractor.models import Proposal
+    from extractor.segment import ProposalLayout
 
     real = api.parse_proposal
 
-    def buggy(layout):  # type: ignore[no-untyped-def]
+    def buggy(layout: ProposalLayout) -> Proposal:
         if any("plejefamilier" in ln.text for ln in layout.title_lines):
             return [][0]  # IndexError, as a real bug would raise
         return real(layout)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.economy_relations import total_relations, year_holds
-from extractor.models import Economy, EconomyRow
+from extractor.models import Economy, EconomyRow, Finding
 from extractor.numbers import format_table_amount
 from extractor.parse.column_solver import TextRow, placed_values, solve_columns
 from extractor.parse.economy_text import parse_economy_text
@@ -24,7 +24,7 @@ TABLE_SOURCES = sorted(p for p in SOURCES.glob("*.json")
                               for b in json.loads(p.read_text())["blocks"]))
 
 
-def economy_from(text: str):
+def economy_from(text: str) -> tuple[Economy | None, list[Finding]]:
     return parse_economy_text(all_lines(text_to_pages(text)), frozenset())
 
 

@@ -11,6 +11,7 @@ bands, is never guessed: the cell stays `None` and a finding says so.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -222,7 +223,7 @@ def _split_prose(words: list[Word], columns: Columns, page: int) -> tuple[list[W
     return words, []
 
 
-def _starts_row(columns: Columns):
+def _starts_row(columns: Columns) -> Callable[[Line, Line | None, Row], bool]:
     def starts(line: Line, previous: Line | None, current: Row) -> bool:
         has_values = any(not columns.label.holds(w) for w in line.words)
         current_has_values = any(not columns.label.holds(w) for w in current.words)

@@ -82,11 +82,7 @@ def _checked(proposal: Proposal, layout: ProposalLayout, config: CheckConfig, *,
     start = layout.title_lines[0] if layout.title_lines else layout.resume_line
     lines = [(ln.page if paged else None, ln.text) for ln in
              Region(Position(start.page, start.top), layout.end, layout.pages).lines()]
-    checked = run_checks(proposal, lines=lines)
-    if any(f.rule == "follow_up.not_read" for f in proposal.findings):
-        # Tabel 2 is there but unreadable from text: "missing" would be untrue.
-        checked = [f for f in checked if f.rule != "completeness.follow_up_table"]
-    findings = [*proposal.findings, *checked]
+    findings = [*proposal.findings, *run_checks(proposal, lines=lines)]
     return proposal.model_copy(update={"findings": config.apply(findings)})
 
 

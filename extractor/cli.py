@@ -26,9 +26,10 @@ from extractor.export_json import to_json, write_json
 from extractor.export_xlsx import write_xlsx
 from extractor.models import ExtractionResult
 from extractor.progress import ProgressLine
+from extractor.read_text import TEXT_SUFFIXES
 from extractor.report import render_report
 
-_SUFFIXES = (".pdf", ".txt")  # .txt: already-extracted text, see docs/text-input.md
+_SUFFIXES = (".pdf", *TEXT_SUFFIXES)  # text: already extracted, see docs/text-input.md
 
 
 class ExitCode(IntEnum):

@@ -35,6 +35,7 @@ import regex
 
 from extractor.errors import NotFoundError, NotTextError
 from extractor.page import Line, Page, Word
+from extractor.text_lines import collapse_spaces
 
 TEXT_SUFFIXES = (".txt",)
 PITCH = 12.0  # synthetic line pitch, pt
@@ -115,7 +116,7 @@ def _line_words(line: str, n: int) -> list[Word]:
 
 def furniture_lines(raw: list[str]) -> set[int]:
     """Indexes of the lines that are page headers or footers (see the module docstring)."""
-    texts = [" ".join(line.split()) for line in raw]
+    texts = [collapse_spaces(line) for line in raw]
     found: set[int] = set()
     learned: set[str] = set()
     for n, text in enumerate(texts):

@@ -10,6 +10,7 @@ geometry inside it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -17,11 +18,12 @@ import regex
 from extractor.page import Line, Page, Word
 from extractor.text_lines import words_to_lines
 
-_RESUME = regex.compile(r"^\s*Kort\s+resum[ée]\b", regex.IGNORECASE)
-_SECTION = regex.compile(r"^\s*(\d)\.\s+(\p{Lu}.*)$")
-_CAPTION = regex.compile(r"^\s*Tabel\s+(\d+)\.?\s+(.*)$")
-_ANNEX = regex.compile(r"^\s*Administrative\s+bilag\b", regex.IGNORECASE)
-_FIGURE = regex.compile(r"^\s*Figur\s+\d+\b")
+# The template's landmarks, shared with the text segmenter (segment_text.py).
+RESUME = regex.compile(r"^\s*Kort\s+resum[ée]\b", regex.IGNORECASE)
+SECTION = regex.compile(r"^\s*(\d)\.\s+(\p{Lu}.*)$")
+CAPTION = regex.compile(r"^\s*Tabel\s+(\d+)\.?\s+(.*)$")
+ANNEX = regex.compile(r"^\s*Administrative\s+bilag\b", regex.IGNORECASE)
+FIGURE = regex.compile(r"^\s*Figur\s+\d+\b")
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ def all_lines(pages: list[Page]) -> list[Line]:
 def segment(pages: list[Page]) -> list[ProposalLayout]:
     """Find every proposal in the file; an empty list means no proposal template was found."""
     lines = all_lines(pages)
-    starts = [i for i, ln in enumerate(lines) if _RESUME.match(ln.text)]
+    starts = [i for i, ln in enumerate(lines) if RESUME.match(ln.text)]
     proposals = []
     for n, idx in enumerate(starts):
         resume = lines[idx]
@@ -158,17 +160,31 @@ def _title_lines(lines: list[Line], resume_idx: int) -> list[Line]:
 
 
 def _headings(body: list[Line]) -> list[Heading]:
-    headings: list[Heading] = []
+    """Sections, captions and the annex are bold in the PDF; sections rise from 1 to 6."""
+    sections: dict[int, regex.Match[str]] = {}
     last = 0
-    for ln in body:
-        text = ln.text.strip()
-        if (m := _SECTION.match(text)) and ln.bold and int(m.group(1)) > last:
-            headings.append(Heading("section", m.group(1), m.group(2).strip(), ln))
+    for i, ln in enumerate(body):
+        if ln.bold and (m := SECTION.match(ln.text.strip())) and int(m.group(1)) > last:
+            sections[i] = m
             last = int(m.group(1))
-        elif (m := _CAPTION.match(text)) and ln.bold:
+    return classify_headings(body, sections, CAPTION, marked=lambda ln: ln.bold)
+
+
+def classify_headings(body: list[Line], sections: dict[int, regex.Match[str]],
+                      caption: regex.Pattern[str],
+                      marked: Callable[[Line], bool]) -> list[Heading]:
+    """The headings in reading order: the chosen section lines (index → SECTION match),
+    then table captions and the annex where `marked` (bold in a PDF), figures anywhere."""
+    headings: list[Heading] = []
+    for i, ln in enumerate(body):
+        text = ln.text.strip()
+        if i in sections:
+            m = sections[i]
+            headings.append(Heading("section", m.group(1), m.group(2).strip(), ln))
+        elif (m := caption.match(text)) and marked(ln):
             headings.append(Heading("table", m.group(1), m.group(2).strip(), ln))
-        elif _ANNEX.match(text) and ln.bold:
+        elif ANNEX.match(text) and marked(ln):
             headings.append(Heading("annex", "", text, ln))
-        elif _FIGURE.match(text):
+        elif FIGURE.match(text):
             headings.append(Heading("figure", "", text, ln))
     return headings

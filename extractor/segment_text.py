@@ -22,13 +22,19 @@ from __future__ import annotations
 import regex
 
 from extractor.page import Line, Page
-from extractor.segment import Heading, Position, ProposalLayout, all_lines
+from extractor.segment import (
+    RESUME,
+    SECTION,
+    Heading,
+    Position,
+    ProposalLayout,
+    all_lines,
+    classify_headings,
+)
 
-_RESUME = regex.compile(r"^\s*Kort\s+resum[ée]\b", regex.IGNORECASE)
-_SECTION = regex.compile(r"^\s*(\d)\.\s+(\p{Lu}.*)$")
+# Stricter than the PDF caption (the dot is required): without bold to tell them apart,
+# a wrapped prose line may start "Tabel 1 viser …".
 _CAPTION = regex.compile(r"^\s*Tabel\s+(\d+)\.\s+(\S.*)$")
-_ANNEX = regex.compile(r"^\s*Administrative\s+bilag\b", regex.IGNORECASE)
-_FIGURE = regex.compile(r"^\s*Figur\s+\d+\b")
 _TEMPLATE_TITLES = {
     1: r"Beskrivelse", 2: r"Økonomi", 3: r"Implementering", 4: r"Risiko",
     5: r"Effektivisering", 6: r"Hvem\s+er\s+hørt",
@@ -41,7 +47,7 @@ _ENDS_PREVIOUS = regex.compile(r"[.:)\d]\s*$")
 def segment_text(pages: list[Page]) -> list[ProposalLayout]:
     """Every proposal in the text; an empty list means no proposal template was found."""
     lines = all_lines(pages)
-    starts = [i for i, ln in enumerate(lines) if _RESUME.match(ln.text)]
+    starts = [i for i, ln in enumerate(lines) if RESUME.match(ln.text)]
     titles = [title_lines(lines, i) for i in starts]
     proposals = []
     for n, idx in enumerate(starts):
@@ -66,7 +72,7 @@ def title_lines(lines: list[Line], resume_idx: int) -> list[Line]:
         line = lines[k]
         if picked and picked[-1].top - line.bottom > 1.5 * (line.bottom - line.top):
             break  # a blank line above the block: the title starts below it
-        if _ENDS_PREVIOUS.search(line.text) or _RESUME.match(line.text):
+        if _ENDS_PREVIOUS.search(line.text) or RESUME.match(line.text):
             break
         picked.append(line)
         k -= 1
@@ -74,9 +80,8 @@ def title_lines(lines: list[Line], resume_idx: int) -> list[Line]:
 
 
 def text_headings(body: list[Line]) -> list[Heading]:
-    candidates = [(i, m) for i, ln in enumerate(body) if (m := _SECTION.match(ln.text.strip()))]
+    candidates = [(i, m) for i, ln in enumerate(body) if (m := SECTION.match(ln.text.strip()))]
     templated = {int(m.group(1)) for _, m in candidates if _has_template_title(m)}
-    headings: list[Heading] = []
     last = 0
     sections = {}
     for i, m in candidates:
@@ -86,18 +91,7 @@ def text_headings(body: list[Line]) -> list[Heading]:
         if _has_template_title(m) or (number not in templated and _looks_like_heading(m)):
             sections[i] = m
             last = number
-    for i, ln in enumerate(body):
-        text = ln.text.strip()
-        if i in sections:
-            m = sections[i]
-            headings.append(Heading("section", m.group(1), m.group(2).strip(), ln))
-        elif m := _CAPTION.match(text):
-            headings.append(Heading("table", m.group(1), m.group(2).strip(), ln))
-        elif _ANNEX.match(text):
-            headings.append(Heading("annex", "", text, ln))
-        elif _FIGURE.match(text):
-            headings.append(Heading("figure", "", text, ln))
-    return headings
+    return classify_headings(body, sections, _CAPTION, marked=lambda ln: True)
 
 
 def _has_template_title(m: regex.Match[str]) -> bool:

@@ -6,6 +6,7 @@ from checks_factory import proposal, rules, set_value
 
 from extractor.checks.completeness import check_completeness, check_template_lines
 from extractor.models import Proposal
+from extractor.rules import finding
 
 
 def complete(p: Proposal, lines: list[tuple[int, str]] | None = None) -> list:
@@ -32,6 +33,14 @@ def test_missing_tabel_1_is_an_error_and_missing_tabel_2_a_warning() -> None:
     found = complete(p)
     assert [(f.rule, f.severity) for f in found] == [
         ("completeness.economy_table", "error"), ("completeness.follow_up_table", "warning")]
+
+
+def test_tabel_2_printed_but_unread_is_not_called_missing() -> None:
+    """Text input: the parser's follow_up.not_read says Tabel 2 is there, only unread."""
+    p = proposal()
+    p.follow_up = []
+    p.findings = [finding("follow_up.not_read", "Tabel 2 kan ikke læses fra tekst.")]
+    assert complete(p) == []
 
 
 def test_risk_without_level() -> None:

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from extractor.economy_relations import total_relations, year_holds
 from extractor.models import Economy, EconomyRow, Finding
 from extractor.numbers import format_table_amount
-from extractor.parse.column_solver import TextRow, placed_values, solve_columns
+from extractor.parse.column_solver import NODE_BUDGET, TextRow, placed_values, solve_columns
 from extractor.parse.economy_text import parse_economy_text
 from extractor.read_text import text_to_pages
 from extractor.segment import all_lines
@@ -183,13 +182,12 @@ Noter til alle tabeller: noget.
 
 
 @pytest.mark.parametrize("source", TABLE_SOURCES, ids=lambda p: p.stem)
-def test_solver_is_fast(source: Path) -> None:
-    """Under a second per table (the slowest real table takes a few hundredths)."""
-    table = source_table(source)
-    rows, years = _text_rows(table)
-    start = time.perf_counter()
-    solve_columns(rows, years)
-    assert time.perf_counter() - start < 1.0
+def test_solver_stays_well_inside_its_step_budget(source: Path) -> None:
+    """Steps, not seconds (timing lives in benchmarks/bench_text.py): every sample table
+    is solved with every group of linked rows in under half its budget, so none is cut
+    off as ambiguous."""
+    rows, years = _text_rows(source_table(source))
+    assert solve_columns(rows, years).most_steps < NODE_BUDGET // 2
 
 
 def _text_rows(table: dict) -> tuple[list[TextRow], list[int]]:
@@ -202,7 +200,7 @@ def _text_rows(table: dict) -> tuple[list[TextRow], list[int]]:
 
 
 @st.composite
-def _consistent_table(draw: st.DrawFn) -> tuple[list[TextRow], list[int], list[list[int | None]]]:
+def _consistent_table(draw: st.DrawFn) -> tuple[list[TextRow], list[int]]:
     """Random item rows (contiguous runs), their group total and the overall total."""
     n = draw(st.integers(min_value=3, max_value=7))
     years = list(range(2026, 2026 + n))
@@ -229,22 +227,22 @@ def _consistent_table(draw: st.DrawFn) -> tuple[list[TextRow], list[int], list[l
                for y in range(n)]
     rows.append(TextRow(EconomyRow(group="overall", label="Samlet økonomisk påvirkning",
                                    role="total", values={}), overall))
-    truth.append(list(overall))
-    return rows, years, truth
+    return rows, years
 
 
 @settings(max_examples=150, deadline=None)
 @given(_consistent_table())
 def test_solver_never_places_a_row_against_the_totals(
-        table: tuple[list[TextRow], list[int], list[list[int | None]]]) -> None:
+        table: tuple[list[TextRow], list[int]]) -> None:
     """Whatever the solver places, every total relation of a consistent table holds."""
-    rows, years, _ = table
+    rows, years = table
     solution = solve_columns(rows, years)
     placed = [r.row.model_copy(update={"values": placed_values(r.numbers, solution.placements[i],
                                                                 years)})
               for i, r in enumerate(rows) if i not in solution.ambiguous]
-    if len(placed) < len(rows):
-        return  # an ambiguity is reported instead of a guess
+    # An ambiguity is reported instead of a guess; those tables (about 4 %) are skipped,
+    # and hypothesis fails the test should it have to skip most of them.
+    assume(len(placed) == len(rows))
     economy = Economy(years=years, rows=placed)
     for relation in total_relations(economy):
         for year in years:

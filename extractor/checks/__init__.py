@@ -1,7 +1,8 @@
 """The consistency checks: one function per rule, grouped by theme, findings as data.
 
 `run_checks(proposal, config)` runs every check on a parsed proposal and returns its
-findings (the parser's own findings are not included; the caller keeps those). Rules,
+findings (the parser's own findings are read, e.g. `follow_up.not_read`, but not
+returned; the caller keeps those). Rules,
 their ids and default severities are in `extractor/rules.py`; `docs/checks.md` documents them.
 
 | module | theme |

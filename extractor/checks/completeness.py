@@ -49,7 +49,9 @@ def check_tables(proposal: Proposal) -> Iterator[Finding]:
                       f"Tabel 1 (forslagets samlede økonomiske konsekvenser) {what}; "
                       "økonomien kan ikke kontrolleres.",
                       page=proposal.economy.page if proposal.economy else first, table=TABLE_1)
-    if not proposal.follow_up:
+    # A Tabel 2 the parser saw but could not read (text input) is not missing.
+    unread = any(f.rule == "follow_up.not_read" for f in proposal.findings)
+    if not proposal.follow_up and not unread:
         yield finding("completeness.follow_up_table",
                       "Tabel 2 (opfølgningsmål) mangler eller har ingen mål.",
                       page=first, table="Tabel 2")

@@ -33,7 +33,7 @@ _EMPTY_BOX = "☐□\uf06f\uf0a8"
 _CHECKED_BOX = "☒☑■\uf078\uf0fd\uf0fe"
 _YES = regex.compile(r"^ja\b", regex.IGNORECASE)
 _NO = regex.compile(r"^nej\b", regex.IGNORECASE)
-_HEARING_TABLES = (4, 6)
+HEARING_TABLES = (4, 6)  # Tabel 4 (Center for Økonomi) and Tabel 6 (kredse og udvalg)
 
 
 def parse_innovation(lines: list[Line]) -> bool | None:
@@ -92,7 +92,7 @@ def _decide(boxes: list[tuple[bool, str]]) -> bool | None:
 
 def parse_hearings(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[Hearing]:
     hearings: list[Hearing] = []
-    for number in _HEARING_TABLES:
+    for number in HEARING_TABLES:
         caption = layout.table(number)
         if caption is None:
             continue
@@ -106,11 +106,12 @@ def parse_hearings(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[H
                 continue
             hearings.append(Hearing(table=number, body=body,
                                     answer=_answer(row.text(1, vocabulary)),
-                                    date=_date(row.text(2, vocabulary))))
+                                    date=hearing_date(row.text(2, vocabulary))))
     return hearings
 
 
-def _date(text: str) -> dt.date | None:
+def hearing_date(text: str | None) -> dt.date | None:
+    """The answer's date, or None where the cell is empty or not a Danish date."""
     try:
         return parse_danish_date(text) if text else None
     except ParseError:

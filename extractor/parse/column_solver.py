@@ -64,7 +64,7 @@ class TextRow:
 class Solution:
     placements: dict[int, Placement]  # row index → columns, for every decided row
     ambiguous: dict[int, list[Placement]] = field(default_factory=dict)  # → optimal ones
-    score: int = 0  # (relation, year) pairs that hold
+    most_steps: int = 0  # the most search steps one group of linked rows took (≤ NODE_BUDGET)
 
 
 def placements_of(numbers: Sequence[int], n_years: int,
@@ -82,10 +82,19 @@ def is_contiguous(placement: Placement) -> bool:
 
 def placed_values(numbers: Sequence[int], placement: Placement,
                   years: Sequence[int]) -> dict[str, int | None]:
-    values: dict[str, int | None] = {str(y): None for y in years}
-    for column, number in zip(placement, numbers, strict=True):
-        values[str(years[column])] = number
-    return values
+    """The row's values as the contract keys them, by year."""
+    return dict(zip(map(str, years), _in_columns(numbers, placement, len(years)), strict=True))
+
+
+def _in_columns(numbers: Sequence[int], placement: Placement | None,
+                n: int) -> list[int | None]:
+    """The numbers in their columns, None elsewhere (and everywhere without a placement:
+    a row with more numbers than years is unreadable)."""
+    out: list[int | None] = [None] * n
+    if placement is not None:
+        for column, number in zip(placement, numbers, strict=True):
+            out[column] = number
+    return out
 
 
 def solve_columns(rows: Sequence[TextRow], years: Sequence[int]) -> Solution:
@@ -116,17 +125,10 @@ def _holds_everywhere(rows: Sequence[TextRow], solution: Solution, total: int,
                       covered: tuple[int, ...], n: int) -> bool:
     if any(i in solution.ambiguous for i in (total, *covered)):
         return False
-    columns = {i: _row_values(rows[i], solution.placements.get(i), n) for i in (total, *covered)}
+    columns = {i: _in_columns(rows[i].numbers, solution.placements.get(i), n)
+               for i in (total, *covered)}
     return all(year_holds(columns[total][y], [columns[j][y] for j in covered])
                for y in range(n))
-
-
-def _row_values(row: TextRow, placement: Placement | None, n: int) -> list[int | None]:
-    out: list[int | None] = [None] * n
-    if placement is not None:  # None: too many numbers for the years (unreadable)
-        for column, number in zip(placement, row.numbers, strict=True):
-            out[column] = number
-    return out
 
 
 class _OverBudget(Exception):
@@ -157,7 +159,8 @@ class _Problem:
             except _OverBudget:
                 solution.ambiguous.update({i: self.options[i] for i in component})
                 continue
-            solution.score += best // self.pair_weight
+            finally:
+                solution.most_steps = max(solution.most_steps, self.nodes)
             for i, optimal in optimal_by_row.items():
                 if len(optimal) == 1:
                     solution.placements[i] = optimal[0]
@@ -187,7 +190,7 @@ class _Problem:
         return [sorted(g, key=lambda i: (len(self.options[i]), i)) for g in groups.values()]
 
     def _values(self, i: int, placement: Placement | None) -> list[int | None]:
-        return _row_values(self.rows[i], placement, self.n)
+        return _in_columns(self.rows[i].numbers, placement, self.n)
 
     def _tie_break(self, i: int, placement: Placement) -> int:
         if not is_contiguous(placement):
@@ -281,12 +284,10 @@ class _Problem:
                 best[0] = max(best[0], bound)
                 return
             i = order[depth]
-            placements = [fixed[i]] if i in fixed else sorted(
-                self.options[i], key=lambda p: -self._tie_break(i, p))
             if i in fixed:  # already among the placed rows
                 walk(depth + 1, tie_breaks + self._tie_break(i, fixed[i]))
                 return
-            for placement in placements:
+            for placement in sorted(self.options[i], key=lambda p: -self._tie_break(i, p)):
                 values = columns[i] = self._values(i, placement)
                 place(i, values, 1)
                 walk(depth + 1, tie_breaks + self._tie_break(i, placement))

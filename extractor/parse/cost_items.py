@@ -20,11 +20,10 @@ import regex
 
 from extractor.models import CostItem
 from extractor.page import Line
+from extractor.parse.economy_rows import group_heading
 from extractor.parse.paragraphs import Paragraph, glue_lone_signs
 from extractor.text_lines import join_lines
 
-_PERMANENT = regex.compile(r"^Varige\s+ændringer\b", regex.IGNORECASE)
-_IMPLEMENTATION = regex.compile(r"^Implementeringsomkostninger\b", regex.IGNORECASE)
 _SPLIT = regex.compile(r":\s+(?=[-−–+]?\s*\d)")
 
 
@@ -49,10 +48,8 @@ def parse_cost_items(paragraphs: list[Paragraph], vocabulary: frozenset[str]) ->
         if heading_lines:
             heading = _joined(heading_lines, vocabulary)
             current = None
-            if _PERMANENT.match(heading):
-                group = "permanent"
-            elif _IMPLEMENTATION.match(heading):
-                group = "implementation"
+            if (opened := group_heading(heading)) is not None:
+                group = opened
             elif group is not None and ":" in heading:
                 title, amount = _title_and_amount(heading)
                 current = _Item(group, title, amount, heading_lines[0].page)

@@ -8,15 +8,17 @@ Both readers classify rows with these functions, so a PDF and its text agree.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import regex
 
-from extractor.models import Group, Payback, Role
+from extractor.models import Payback, Role
 
 YEAR = regex.compile(r"^(19|20)\d\d$")
 UNIT = regex.compile(r"(\d{1,3}(?:\.\d{3})*\s*(?:kr\.|kroner)|mio\.\s*kr\.)")
 PRICE_LEVEL = regex.compile(r"(\d{4}\s*-?\s*p/l|\d{4}-priser)")
-_PERMANENT = regex.compile(r"^Varige\s+ændringer", regex.IGNORECASE)
-_IMPLEMENTATION = regex.compile(r"^Implementeringsomkostninger", regex.IGNORECASE)
+_PERMANENT = regex.compile(r"^Varige\s+ændringer\b", regex.IGNORECASE)
+_IMPLEMENTATION = regex.compile(r"^Implementeringsomkostninger\b", regex.IGNORECASE)
 _OVERALL = regex.compile(r"^Samlet\s+økonomisk", regex.IGNORECASE)
 _PAYBACK = regex.compile(r"^Tilbagebetalingstid", regex.IGNORECASE)
 _TOTAL = regex.compile(r"^Samle(?:t|de)\b", regex.IGNORECASE)
@@ -25,8 +27,9 @@ _FOOTNOTE = regex.compile(r"^(.*?)\s*(\*+|[¹²³⁴⁵])$")
 _PAYBACK_VALUE = regex.compile(r"^(\d+(?:,\d+)?)(?:\s*år)?$")
 
 
-def group_heading(text: str) -> Group | None:
-    """The group a heading row opens ("Varige ændringer …" → permanent), else None."""
+def group_heading(text: str) -> Literal["permanent", "implementation"] | None:
+    """The group a heading opens ("Varige ændringer …" → permanent), else None: a row of
+    Tabel 1, or a sub-heading of section 2 (the cost items use the same two groups)."""
     if _PERMANENT.match(text):
         return "permanent"
     if _IMPLEMENTATION.match(text):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor.models import Economy, EconomyRow, Finding, Group, Location, Payback
+from extractor.models import Economy, EconomyRow, Finding, Group, Payback
 from extractor.numbers import is_table_amount, parse_table_amount
 from extractor.page import Line, Page, Word
 from extractor.parse.economy_rows import (
@@ -39,10 +39,10 @@ from extractor.parse.table_grid import (
     rows_from_gaps,
     vertical_rule_xs,
 )
+from extractor.rules import TABLE_1, finding
 from extractor.segment import Region
 from extractor.text_lines import collapse_spaces, join_lines, words_to_lines
 
-TABLE = "Tabel 1"
 _RULE_REACH = 12.0  # pt: a table's frame may sit this far outside its outermost words
 _NOTES_START = regex.compile(r"^Noter\b", regex.IGNORECASE)
 
@@ -321,12 +321,10 @@ def _amount_text(cell: list[Word], page: int) -> str:
 
 
 def _unreadable(row: Row, label: str, year: int | None, text: str, why: str) -> Finding:
-    return Finding(
-        rule="economy.unreadable_cell", severity="error",
-        message=f"Tabel 1, rækken '{label}'{f' {year}' if year else ''}: "
-                f"'{text}' {why}; cellen kunne ikke læses og er sat til tom.",
-        location=Location(page=row.page, table=TABLE, row=label, year=year),
-    )
+    return finding("economy.unreadable_cell",
+                   f"Tabel 1, rækken '{label}'{f' {year}' if year else ''}: "
+                   f"'{text}' {why}; cellen kunne ikke læses og er sat til tom.",
+                   page=row.page, table=TABLE_1, row=label, year=year)
 
 
 def _payback(label: str, words: list[Word]) -> Payback:

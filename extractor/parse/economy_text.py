@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractor.models import Economy, EconomyRow, Finding, Group, Location, Payback
+from extractor.models import Economy, EconomyRow, Finding, Group, Payback
 from extractor.numbers import is_table_amount, parse_table_amount
 from extractor.page import Line
 from extractor.parse.column_solver import (
@@ -162,11 +162,11 @@ def _add_row(reading: _Reading, label_lines: list[str], numbers: list[str], n_ye
                      footnote=footnote, values={}, page=None)
     values = [parse_table_amount(w) for w in numbers]
     if len(values) > n_years:
-        reading.findings.append(Finding(
-            rule="economy.unreadable_cell", severity="error",
-            message=f"Tabel 1, rækken '{label}': {len(values)} beløb til {n_years} år; "
-                    "rækkens celler kunne ikke placeres og er sat til tomme.",
-            location=Location(table=TABLE_1, row=label)))
+        reading.findings.append(finding(
+            "economy.unreadable_cell",
+            f"Tabel 1, rækken '{label}': {len(values)} beløb til {n_years} år; "
+            "rækkens celler kunne ikke placeres og er sat til tomme.",
+            table=TABLE_1, row=label))
     reading.rows.append(TextRow(row, values))
 
 

@@ -23,15 +23,14 @@ bold headings it expects.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 import regex
 
 from extractor.models import Hearing, Proposal, Section
-from extractor.numbers import ParseError, parse_danish_date
 from extractor.page import Line
-from extractor.parse.annex import parse_innovation
+from extractor.parse.annex import HEARING_TABLES, hearing_date, parse_innovation
 from extractor.parse.cost_items import parse_cost_items
+from extractor.parse.economy_rows import group_heading
 from extractor.parse.economy_text import parse_economy_text
 from extractor.parse.header import parse_case, parse_document_type
 from extractor.parse.paragraphs import Paragraph
@@ -47,7 +46,6 @@ _DEPARTMENT_LABEL_END = regex.compile(r"^\s*forvaltning\s*:\s*", regex.IGNORECAS
 _ENDS_SENTENCE = regex.compile(r"[.!?:]\s*$")
 _STARTS_NEW = regex.compile(r"^[\p{Lu}\d§•▪●\-–\"“”]")
 _LIST_ITEM = regex.compile(r"^(?:[•▪●◦■]|[-–]\s|\d{1,2}\.\s+\p{Lu})")
-_GROUP = regex.compile(r"^(?:Varige\s+ændringer|Implementeringsomkostninger)\b", regex.IGNORECASE)
 _ITEM = regex.compile(r"^([\p{Lu}§].{1,200}?):\s+[-−–+]?\s*\d")
 _AMOUNT_START = regex.compile(r"^[-−–+]?\s*\d[\d.,]*\s*(?:mio\.|mia\.|t\.|kr\.)")
 _HEADING_WORDS = 12
@@ -55,7 +53,6 @@ _ITEM_TITLE_WORDS = 20
 _HEARING_ROW = regex.compile(
     r"^(.*?)\s*\b(Ja|Nej)\b\s*(\d{1,2}\.\s*\p{L}+\s+\d{4})?\s*$", regex.IGNORECASE)
 _DATE = regex.compile(r"^\d{1,2}\.\s*\p{L}+\s+\d{4}$")
-_HEARING_TABLES = (4, 6)
 
 
 def parse_text_proposal(layout: ProposalLayout) -> Proposal:
@@ -149,7 +146,7 @@ def text_paragraphs(lines: list[Line], cost_items: bool = False) -> list[Paragra
         previous = lines[i - 1] if i else None
         following = lines[i + 1] if i + 1 < len(lines) else None
         text = line.text.strip()
-        heading = i in heads or (cost_items and _GROUP.match(text) is not None) or (
+        heading = i in heads or (cost_items and group_heading(text) is not None) or (
             _sub_heading(line, previous, following))
         new = (previous is None or heading or ((i - 1) in heads and i not in heads)
                or (paragraphs[-1].lines[-1].bold and not heading)
@@ -196,7 +193,7 @@ def _item_headings(lines: list[Line]) -> set[int]:
             continue
         previous = lines[first - 1] if first else None
         if previous is not None and _adjacent(previous, lines[first]) and not (
-                _ENDS_SENTENCE.search(previous.text) or _GROUP.match(previous.text.strip())
+                _ENDS_SENTENCE.search(previous.text) or group_heading(previous.text.strip())
                 or (first - 1) in out):
             continue
         last = i + 1 if amount_below else i
@@ -221,7 +218,7 @@ def _bold(line: Line) -> Line:
 def _hearings(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[Hearing]:
     """Tabel 4 and 6 rows: body text up to a line ending in "Ja"/"Nej" and a date."""
     out: list[Hearing] = []
-    for number in _HEARING_TABLES:
+    for number in HEARING_TABLES:
         caption = layout.table(number)
         if caption is None:
             continue
@@ -241,12 +238,6 @@ def _hearings(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[Hearin
                                   and _DATE.match(texts[n + 1]) else None)
             if body:
                 out.append(Hearing(table=number, body=body,
-                                   answer=m.group(2).lower() == "ja", date=_date(date)))
+                                   answer=m.group(2).lower() == "ja", date=hearing_date(date)))
     return out
 
-
-def _date(text: str | None) -> dt.date | None:
-    try:
-        return parse_danish_date(text) if text else None
-    except ParseError:
-        return None

@@ -1,0 +1,51 @@
+"""Text input against PDF input: the same three real proposals, measured in one run.
+
+    python benchmarks/bench_text.py [--rounds N]
+
+Reads `tests/data/seed_three_proposals.txt` (the seed text: three proposals, Tabel 1
+placed by the column solver) and the three sample PDFs of the same proposals, each
+through `extract_file` with the checks, interleaved, best of N rounds. The text path
+skips the PDF reader but runs the column solver, whose search is the one part that
+can grow, so the ratio text/PDF is the figure to watch: the target is at most 0.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from extractor.api import extract_file
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "data" / "seed_three_proposals.txt"
+PDFS = [ROOT / "samples" / f"{stem}.pdf"
+        for stem in ("forloebsprogram", "din_sociale_indgang", "plejefamilier")]
+
+
+def seconds(paths: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in paths:
+        result = extract_file(path)
+        if result.status != "ok":
+            raise SystemExit(f"{path}: {result.error}")
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    seconds([SEED, *PDFS])  # warm-up: imports, file cache
+    text_s = pdf_s = float("inf")
+    for _ in range(args.rounds):  # interleaved, so drift hits both
+        text_s = min(text_s, seconds([SEED]))
+        pdf_s = min(pdf_s, seconds(PDFS))
+    print(f"rounds: {args.rounds} (best of)")
+    print(f"seed text, 3 proposals:   {text_s:.3f} s")
+    print(f"sample PDFs, same three:  {pdf_s:.3f} s")
+    print(f"ratio text/PDF: {text_s / pdf_s:.2f}  (target: at most 0.50)")
+
+
+if __name__ == "__main__":
+    main()

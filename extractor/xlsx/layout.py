@@ -1,11 +1,11 @@
 """What the Excel workbook shows, decided without openpyxl: sheet names, which rows each
 Tabel 1 total covers (for the SUM formulas), and the overview's derived values.
 
-Which rows a total covers follows the checks (`extractor/economy_relations.py`), built
-from its helpers: a group's plain total covers the group's item rows; a per-area total
-("…, Service" or a total with a Styringsområde) the group's items of that area;
-"Samlet økonomisk påvirkning" the two plain group totals (a group's items when it has
-no plain total). "Heraf …" rows get no formula.
+Which rows a total covers is the checks' own definition (`total_relations` in
+`extractor/economy_relations.py`): a group's plain total covers the group's item rows; a
+per-area total ("…, Service" or a total with a Styringsområde) the group's items of that
+area; "Samlet økonomisk påvirkning" the two plain group totals (a group's items when it
+has no plain total). "Heraf …" rows get no formula.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from extractor.checks.payback import payback_years, service_net
-from extractor.economy_relations import area_of, items, plain_total
+from extractor.economy_relations import items, plain_total, total_relations
 from extractor.models import Economy, Group, Proposal
 
 SHEET_NAME_MAX = 31
@@ -39,23 +39,11 @@ def sheet_name(wanted: str, taken: set[str]) -> str:
 
 
 def total_coverage(economy: Economy) -> dict[int, list[int]]:
-    """Row index of each checkable total → the row indexes its SUM covers (may be empty)."""
+    """Row index of each checkable total → the row indexes its SUM covers (may be empty):
+    the checks' own relations, so a red total in the workbook is a finding in the JSON."""
     index = {id(row): i for i, row in enumerate(economy.rows)}
-    out: dict[int, list[int]] = {}
-    for i, row in enumerate(economy.rows):
-        if row.role != "total":
-            continue
-        if row.group == "overall":
-            covered = []
-            for group in ("permanent", "implementation"):
-                plain = plain_total(economy, group)
-                covered += [plain] if plain is not None else items(economy, group)
-        else:
-            area = area_of(row)
-            covered = [r for r in items(economy, row.group)
-                       if area is None or (r.steering_area or "").strip().lower() == area]
-        out[i] = sorted(index[id(r)] for r in covered)
-    return out
+    return {index[id(rel.total)]: sorted(index[id(r)] for r in rel.covered)
+            for rel in total_relations(economy) if rel.total.role == "total"}
 
 
 def item_indexes(economy: Economy) -> list[int]:

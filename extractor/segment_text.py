@@ -4,7 +4,7 @@ Plain text has no bold and no font sizes, which the PDF segmenter (`segment.py`)
 relies on. Here headings are recognised by what the template prints:
 - a proposal starts at "Kort resumé:"; its title is the block of lines right above
   (blank lines between title and "Kort resumé" allowed), at most four lines, not
-  reaching back into the previous proposal (a line ending in "." ":" ")" or a digit,
+  reaching back into the previous proposal (a line ending in "." ":" ")" or a date,
   such as "Økonomikredsen Ja 12. december 2025", ends the previous proposal);
 - sections are "N. Title" lines with N rising from 1 to 6; a line carrying the
   template's own title for N ("2. Økonomi", "4. Risikovurdering") wins over a
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import regex
 
+from extractor.numbers import ParseError, parse_danish_date
 from extractor.page import Line, Page
 from extractor.segment import (
     RESUME,
@@ -41,7 +42,7 @@ _TEMPLATE_TITLES = {
 }
 _HEADING_WORDS = 10  # a section heading without the template's title is at most this long
 _TITLE_LINES = 4
-_ENDS_PREVIOUS = regex.compile(r"[.:)\d]\s*$")
+_ENDS_SENTENCE = regex.compile(r"[.:)]\s*$")
 
 
 def segment_text(pages: list[Page]) -> list[ProposalLayout]:
@@ -72,11 +73,26 @@ def title_lines(lines: list[Line], resume_idx: int) -> list[Line]:
         line = lines[k]
         if picked and picked[-1].top - line.bottom > 1.5 * (line.bottom - line.top):
             break  # a blank line above the block: the title starts below it
-        if _ENDS_PREVIOUS.search(line.text) or RESUME.match(line.text):
+        if _ends_previous(line.text) or RESUME.match(line.text):
             break
         picked.append(line)
         k -= 1
     return list(reversed(picked))
+
+
+def _ends_previous(text: str) -> bool:
+    """A sentence end, or a date ending the previous proposal's approval table
+    ("Økonomikredsen Ja 12. december 2025"); a title may well end in a year."""
+    if _ENDS_SENTENCE.search(text):
+        return True
+    words = text.split()
+    for n in (3, 1):  # "12. december 2025" or "12.12.2025"
+        try:
+            parse_danish_date(" ".join(words[-n:]))
+        except ParseError:
+            continue
+        return True
+    return False
 
 
 def text_headings(body: list[Line]) -> list[Heading]:

@@ -143,3 +143,14 @@ def test_pdf_saved_under_a_txt_name_is_read_as_pdf(tmp_path: Path) -> None:
     result = extract_file(renamed)
     assert (result.status, result.pages) == ("ok", 9)
     assert [p.title for p in result.proposals] == ["Bedre vilkår for plejefamilier"]
+
+
+def test_a_title_may_end_in_a_year_but_the_previous_proposal_ends_at_its_date() -> None:
+    """Two proposals pasted back to back, the second title right under the first one's
+    last approval row (as in the seed) and ending in a year."""
+    text = ("Et forslag\nKort resumé: Første.\n1. Beskrivelse af forslag\nTekst.\n"
+            "Tabel 6. Høring\nØkonomikredsen Ja 12. december 2025\n"
+            "Nye skolespor fra\nskoleåret 2027\nKort resumé: Andet.\n")
+    layouts = segment_text(text_to_pages(text))
+    assert [[ln.text for ln in layout.title_lines] for layout in layouts] == [
+        ["Et forslag"], ["Nye skolespor fra", "skoleåret 2027"]]

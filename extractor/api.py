@@ -13,17 +13,17 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from extractor.check_config import DEFAULT_CONFIG, CheckConfig
 from extractor.checks import run_checks
+from extractor.checks.config import DEFAULT_CONFIG, CheckConfig
 from extractor.errors import ExtractorError, InternalError, NotAProposalError, NoTextLayerError
-from extractor.furniture import remove_furniture
 from extractor.models import DocumentError, DocumentResult, Proposal
 from extractor.parse.proposal import parse_proposal
-from extractor.parse.text_proposal import parse_text_proposal
-from extractor.read_pdf import read_pdf
-from extractor.read_text import is_text_file, read_text
-from extractor.segment import Position, ProposalLayout, Region, segment
-from extractor.segment_text import segment_text
+from extractor.parse.text.proposal import parse_text_proposal
+from extractor.read.pdf import read_pdf
+from extractor.read.text import is_text_file, read_text
+from extractor.segment.furniture import remove_furniture
+from extractor.segment.layout import Position, ProposalLayout, Region, segment
+from extractor.segment.text import segment_text
 
 _MIN_TEXT_WORDS = 20  # fewer words in the whole file: a scan without a text layer
 

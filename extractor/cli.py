@@ -19,15 +19,15 @@ from pathlib import Path
 
 from extractor import __version__
 from extractor.api import extract_file
-from extractor.batch import BatchOptions, Progress, run_batch
-from extractor.cache import ResultCache, default_cache_dir
-from extractor.check_config import DEFAULT_CONFIG, CheckConfig, ConfigError, load_check_config
-from extractor.export_json import to_json, write_json
-from extractor.export_xlsx import write_xlsx
+from extractor.checks.config import DEFAULT_CONFIG, CheckConfig, ConfigError, load_check_config
+from extractor.export.json_file import to_json, write_json
+from extractor.export.report import render_report
+from extractor.export.workbook import write_xlsx
 from extractor.models import ExtractionResult
-from extractor.progress import ProgressLine
-from extractor.read_text import TEXT_SUFFIXES
-from extractor.report import render_report
+from extractor.read.text import TEXT_SUFFIXES
+from extractor.run.batch import BatchOptions, Progress, run_batch
+from extractor.run.cache import ResultCache, default_cache_dir
+from extractor.run.progress import ProgressLine
 
 _SUFFIXES = (".pdf", *TEXT_SUFFIXES)  # text: already extracted, see docs/text-input.md
 

@@ -18,7 +18,7 @@ import regex
 from extractor.api import extract_file
 from extractor.models import Proposal
 from extractor.numbers import parse_danish_date
-from extractor.text_lines import collapse_spaces
+from extractor.read.text_lines import collapse_spaces
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SOURCES = SAMPLES / "source"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.batch import BatchOptions, run_batch
-from extractor.cache import ResultCache, file_digest
 from extractor.models import DocumentResult
+from extractor.run.batch import BatchOptions, run_batch
+from extractor.run.cache import ResultCache, file_digest
 
 CALLS: list[str] = []
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from checks_factory import proposal, set_value
 
-from extractor.check_config import ConfigError, config_from_dict, load_check_config
 from extractor.checks import RULES, run_checks
+from extractor.checks.config import ConfigError, config_from_dict, load_check_config
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "checks.md"
 

@@ -77,7 +77,7 @@ def test_a_bug_costs_only_its_file_and_says_it_is_a_bug(
     """
     import extractor.api as api
     from extractor.models import Proposal
-    from extractor.segment import ProposalLayout
+    from extractor.segment.layout import ProposalLayout
 
     real = api.parse_proposal
 

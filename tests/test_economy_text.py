@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from extractor.economy_relations import total_relations, year_holds
 from extractor.models import Economy, EconomyRow, Finding
 from extractor.numbers import format_table_amount
-from extractor.parse.column_solver import NODE_BUDGET, TextRow, placed_values, solve_columns
-from extractor.parse.economy_text import parse_economy_text
-from extractor.read_text import text_to_pages
-from extractor.segment import all_lines
+from extractor.parse.text.column_solver import NODE_BUDGET, TextRow, placed_values, solve_columns
+from extractor.parse.text.economy_table import parse_economy_text
+from extractor.read.text import text_to_pages
+from extractor.segment.layout import all_lines
 
 SOURCES = Path(__file__).resolve().parent.parent / "samples" / "source"
 TABLE_SOURCES = sorted(p for p in SOURCES.glob("*.json")

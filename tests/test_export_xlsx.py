@@ -23,7 +23,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from extractor.api import extract_file
 from extractor.checks import run_checks
-from extractor.export_xlsx import to_xlsx_bytes, write_xlsx
+from extractor.export.workbook import to_xlsx_bytes, write_xlsx
+from extractor.export.xlsx.labels import label
+from extractor.export.xlsx.layout import sheet_name
 from extractor.models import (
     DocumentError,
     DocumentResult,
@@ -37,8 +39,6 @@ from extractor.models import (
     Proposal,
     Risk,
 )
-from extractor.xlsx.labels import label
-from extractor.xlsx.layout import sheet_name
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from extractor.furniture import remove_furniture
-from extractor.page import Page, Word
+from extractor.read.page import Page, Word
+from extractor.segment.furniture import remove_furniture
 
 
 def _word(text: str, x0: float, top: float) -> Word:

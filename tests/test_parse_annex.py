@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from extractor.models import Section
-from extractor.page import Line, Word
 from extractor.parse.annex import parse_innovation
 from extractor.parse.sections import parse_risk
-from extractor.text_lines import words_to_lines
+from extractor.read.page import Line, Word
+from extractor.read.text_lines import words_to_lines
 
 LABEL = "Forslaget udspringer af et innovationsforslag:"
 

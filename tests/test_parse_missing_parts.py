@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from extractor.furniture import remove_furniture
 from extractor.models import Proposal
-from extractor.page import Page
 from extractor.parse.proposal import parse_proposal
-from extractor.read_pdf import read_pdf
-from extractor.segment import segment
+from extractor.read.page import Page
+from extractor.read.pdf import read_pdf
+from extractor.segment.furniture import remove_furniture
+from extractor.segment.layout import segment
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "forloebsprogram.pdf"
 FOLLOW_UP_PAGE = 6  # section 3 with Tabel 2

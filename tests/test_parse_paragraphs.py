@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from extractor.page import Line, Page, Rule, Word
 from extractor.parse.cost_items import parse_cost_items
 from extractor.parse.paragraphs import glue_lone_signs, lines_to_paragraphs, outside_tables
-from extractor.segment import Position
-from extractor.text_lines import words_to_lines
+from extractor.read.page import Line, Page, Ruling, Word
+from extractor.read.text_lines import words_to_lines
+from extractor.segment.layout import Position
 
 RIGHT = 520.0
 
@@ -88,7 +88,7 @@ def test_heading_and_text_on_one_line_split_by_weight() -> None:
 def test_lines_inside_a_ruled_table_are_left_out() -> None:
     words = (_line("Tekst over tabellen.", 90) + _line("celle en", 120) + _line("celle to", 140)
              + _line("Tabel 2. Næste", 175, True) + _line("Tekst efter.", 200))
-    rules = [Rule(65, 520, y, y) for y in (110, 132, 155, 190, 215)]
+    rules = [Ruling(65, 520, y, y) for y in (110, 132, 155, 190, 215)]
     page = Page(number=1, width=595, height=842, words=words, rules=rules)
     lines = words_to_lines(words, page=1)
     kept = outside_tables(lines, [page], [Position(1, 175)])

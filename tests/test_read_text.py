@@ -8,9 +8,9 @@ import pytest
 
 from extractor.api import extract_file
 from extractor.cli import expand_inputs, main
-from extractor.read_text import furniture_lines, text_to_pages
-from extractor.segment import all_lines
-from extractor.segment_text import segment_text
+from extractor.read.text import furniture_lines, text_to_pages
+from extractor.segment.layout import all_lines
+from extractor.segment.text import segment_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_COPY = ROOT / "tests" / "data" / "seed_three_proposals.txt"

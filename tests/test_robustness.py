@@ -13,8 +13,8 @@ import zlib
 from pathlib import Path
 
 from extractor.api import extract_file
-from extractor.batch import BatchOptions, run_batch
 from extractor.models import ErrorCode
+from extractor.run.batch import BatchOptions, run_batch
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CONTRACT_CODES = set(ErrorCode.__args__)  # type: ignore[attr-defined]

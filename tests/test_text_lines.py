@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.page import Word
-from extractor.text_lines import hyphen_vocabulary, join_lines, words_to_lines
+from extractor.read.page import Word
+from extractor.read.text_lines import hyphen_vocabulary, join_lines, words_to_lines
 
 
 @pytest.mark.parametrize(

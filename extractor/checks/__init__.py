@@ -31,7 +31,7 @@ from extractor.models import Finding, Proposal
 from extractor.rules import RULES, Rule
 
 if TYPE_CHECKING:
-    from extractor.check_config import CheckConfig
+    from extractor.checks.config import CheckConfig
 
 __all__ = ["RULES", "Rule", "run_checks"]
 

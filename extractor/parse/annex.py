@@ -21,10 +21,10 @@ import regex
 
 from extractor.models import Hearing
 from extractor.numbers import ParseError, parse_danish_date
-from extractor.page import Line
 from extractor.parse.ruled_table import read_table
-from extractor.segment import ProposalLayout
-from extractor.text_lines import collapse_spaces
+from extractor.read.page import Line
+from extractor.read.text_lines import collapse_spaces
+from extractor.segment.layout import ProposalLayout
 
 _INNOVATION = regex.compile(r"innovationsforslag\s*:?", regex.IGNORECASE)
 # Unicode ballot boxes (MS Gothic, as Word's checkbox control writes them), and the

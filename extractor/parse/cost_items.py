@@ -19,10 +19,10 @@ from typing import Literal
 import regex
 
 from extractor.models import CostItem
-from extractor.page import Line
 from extractor.parse.economy_rows import group_heading
 from extractor.parse.paragraphs import Paragraph, glue_lone_signs
-from extractor.text_lines import join_lines
+from extractor.read.page import Line
+from extractor.read.text_lines import join_lines
 
 _SPLIT = regex.compile(r":\s+(?=[-−–+]?\s*\d)")
 

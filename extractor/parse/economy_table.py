@@ -18,7 +18,6 @@ import regex
 
 from extractor.models import Economy, EconomyRow, Finding, Group, Payback
 from extractor.numbers import is_table_amount, parse_table_amount
-from extractor.page import Line, Page, Word
 from extractor.parse.economy_rows import (
     PRICE_LEVEL,
     UNIT,
@@ -39,9 +38,10 @@ from extractor.parse.table_grid import (
     rows_from_gaps,
     vertical_rule_xs,
 )
+from extractor.read.page import Line, Page, Word
+from extractor.read.text_lines import collapse_spaces, join_lines, words_to_lines
 from extractor.rules import TABLE_1, finding
-from extractor.segment import Region
-from extractor.text_lines import collapse_spaces, join_lines, words_to_lines
+from extractor.segment.layout import Region
 
 _RULE_REACH = 12.0  # pt: a table's frame may sit this far outside its outermost words
 _NOTES_START = regex.compile(r"^Noter\b", regex.IGNORECASE)
@@ -56,7 +56,7 @@ class Columns:
     text_right: float  # the part of the table that any row-separating rule must cross
 
     def year_of(self, word: Word) -> int | None:
-        return next((y for y, band in self.years if band.holds(word)), None)
+        return next((y for y, band in self.years if band.has_centre_of(word)), None)
 
 
 @dataclass
@@ -144,7 +144,7 @@ def _bands_sound(columns: Columns | None, year_words: list[Word]) -> bool:
         return False
     bands = [b for _, b in columns.years]
     ordered = all(a.x1 <= b.x0 + 0.5 for a, b in itertools.pairwise(bands))
-    return ordered and all(b.contains(w) for b, w in zip(bands, year_words, strict=True))
+    return ordered and all(b.encloses(w) for b, w in zip(bands, year_words, strict=True))
 
 
 def _columns_from(page: Page, year_words: list[Word], nearby: list[Word],
@@ -191,7 +191,7 @@ def _border_right(xs: list[float], w: Word) -> float | None:
 def _unit_and_price_level(pages: list[tuple[Page, list[Word]]], header_page: Page,
                           header_line: Line, columns: Columns) -> tuple[str | None, str | None]:
     words = next(ws for p, ws in pages if p.number == header_page.number)
-    cell = [w for w in words if columns.label.holds(w)
+    cell = [w for w in words if columns.label.has_centre_of(w)
             and abs(w.top - header_line.top) < 3 * (header_line.bottom - header_line.top)]
     text = collapse_spaces(" ".join(ln.text for ln in words_to_lines(cell, header_page.number)))
     unit = UNIT.search(text)
@@ -225,8 +225,8 @@ def _split_prose(words: list[Word], columns: Columns, page: int) -> tuple[list[W
 
 def _starts_row(columns: Columns) -> Callable[[Line, Line | None, Row], bool]:
     def starts(line: Line, previous: Line | None, current: Row) -> bool:
-        has_values = any(not columns.label.holds(w) for w in line.words)
-        current_has_values = any(not columns.label.holds(w) for w in current.words)
+        has_values = any(not columns.label.has_centre_of(w) for w in line.words)
+        current_has_values = any(not columns.label.has_centre_of(w) for w in current.words)
         gap = line_gap(line, previous)
         height = line.bottom - line.top
         return (has_values and current_has_values) or gap > 0.45 * height
@@ -246,8 +246,8 @@ def _interpret(rows: list[Row], columns: Columns, years: list[int],
     for row in rows:
         label = _cell_text(row, row.in_band(columns.label), vocabulary)
         steering = _cell_text(row, row.in_band(columns.steering), vocabulary) or None
-        value_words = [w for w in row.words if not columns.label.holds(w)
-                       and not columns.steering.holds(w)]
+        value_words = [w for w in row.words if not columns.label.has_centre_of(w)
+                       and not columns.steering.has_centre_of(w)]
         if not label and not steering and not value_words:
             if state.group == "implementation" and state.seen_implementation_total:
                 state.group = "overall"
@@ -286,7 +286,7 @@ def _values(row: Row, label: str, words: list[Word], columns: Columns,
     for w in words:
         year = columns.year_of(w)
         band = dict(columns.years).get(year) if year is not None else None
-        if band is None or not band.contains(w):
+        if band is None or not band.encloses(w):
             findings.append(_unreadable(row, label, year, w.text, "står uden for årskolonnerne"))
             if year is not None:
                 cells[year].append(w)  # poison the cell so it is not read as a clean value
@@ -354,7 +354,7 @@ def _notes(words: list[tuple[int, Word]], vocabulary: frozenset[str]) -> list[st
 
 def _continues_previous_row(row: Row, columns: Columns) -> bool:
     """A row Word split across the page break: only label text, starting in lower case."""
-    label = [w for w in row.words if columns.label.holds(w)]
+    label = [w for w in row.words if columns.label.has_centre_of(w)]
     return bool(label) and len(label) == len(row.words) and label[0].text[:1].islower()
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from extractor.models import FollowUp
 from extractor.parse.ruled_table import TableRow, read_table
-from extractor.segment import ProposalLayout
-from extractor.text_lines import join_lines, words_to_lines
+from extractor.read.text_lines import join_lines, words_to_lines
+from extractor.segment.layout import ProposalLayout
 
 _FIELDS = ("goal", "measure", "responsible", "deadline")
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractor.page import Line, Word
-from extractor.segment import Position, ProposalLayout, Region
-from extractor.text_lines import collapse_spaces, join_lines, words_to_lines
+from extractor.read.page import Line, Word
+from extractor.read.text_lines import collapse_spaces, join_lines, words_to_lines
+from extractor.segment.layout import Position, ProposalLayout, Region
 
 _SUMMARY = regex.compile(r"^Kort\s+resum[ée]\b", regex.IGNORECASE)
 _DEPARTMENT = regex.compile(r"^Fremstillende\b", regex.IGNORECASE)

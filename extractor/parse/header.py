@@ -11,8 +11,8 @@ from collections import Counter
 
 import regex
 
-from extractor.page import Line, Page
-from extractor.text_lines import collapse_spaces, join_lines
+from extractor.read.page import Line, Page
+from extractor.read.text_lines import collapse_spaces, join_lines
 
 _PAGE_NUMBER = regex.compile(r"\s*(?:side\s*)?\d{1,3}\s*(?:/|af)\s*\d{1,3}\s*$", regex.IGNORECASE)
 _DOCUMENT_TYPE = regex.compile(r"^\p{L}*forslag$", regex.IGNORECASE)

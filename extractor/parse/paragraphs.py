@@ -24,10 +24,10 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor.page import Line, Page
 from extractor.parse.table_grid import horizontal_rule_ys
-from extractor.segment import Position
-from extractor.text_lines import join_lines
+from extractor.read.page import Line, Page
+from extractor.read.text_lines import join_lines
+from extractor.segment.layout import Position
 
 _PITCH_FACTOR = 1.1  # a step larger than this × the normal line pitch starts a paragraph
 _SINGLE_SPACING = 1.25  # line pitch / font size of single-spaced text, when nothing tells

@@ -14,8 +14,8 @@ from extractor.parse.follow_up_table import parse_follow_up
 from extractor.parse.front_page import parse_front_page
 from extractor.parse.header import parse_case, parse_document_type, parse_title
 from extractor.parse.sections import parse_risk, parse_sections, section_bodies
-from extractor.segment import Position, ProposalLayout, Region
-from extractor.text_lines import hyphen_vocabulary, words_to_lines
+from extractor.read.text_lines import hyphen_vocabulary, words_to_lines
+from extractor.segment.layout import Position, ProposalLayout, Region
 
 
 def parse_proposal(layout: ProposalLayout) -> Proposal:

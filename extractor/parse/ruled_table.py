@@ -18,7 +18,6 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from extractor.page import Line, Page, Word
 from extractor.parse.table_grid import (
     Band,
     Row,
@@ -28,8 +27,9 @@ from extractor.parse.table_grid import (
     rows_from_gaps,
     vertical_rule_xs,
 )
-from extractor.segment import Heading, Region
-from extractor.text_lines import collapse_spaces, join_lines, words_to_lines
+from extractor.read.page import Line, Page, Word
+from extractor.read.text_lines import collapse_spaces, join_lines, words_to_lines
+from extractor.segment.layout import Heading, Region
 
 _CELL_GAP = 6.0  # pt; words further apart than this on a header line are in different cells
 _SAME_X = 4.0  # pt; column starts closer than this are one column

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 import regex
 
 from extractor.models import Risk, Section
-from extractor.page import Line
 from extractor.parse.paragraphs import Paragraph, lines_to_paragraphs, outside_tables
-from extractor.segment import Heading, ProposalLayout, Region
+from extractor.read.page import Line
+from extractor.segment.layout import Heading, ProposalLayout, Region
 
 _LEVEL_WORD = r"(?:meget\s+)?(?:lav|lave|mellem|middel|moderat|høj|høje)"
 _LEVEL = rf"({_LEVEL_WORD}(?:(?:\s+til\s+|\s*[-–]\s*){_LEVEL_WORD})?)"

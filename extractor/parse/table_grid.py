@@ -12,8 +12,8 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extractor.page import Line, Page, Word
-from extractor.text_lines import words_to_lines
+from extractor.read.page import Line, Page, Word
+from extractor.read.text_lines import words_to_lines
 
 _SAME_Y = 1.6  # pt: rule segments closer than this are one rule
 _MIN_ROW_HEIGHT = 3.0  # pt: thinner spans between rules are double borders, not rows
@@ -28,10 +28,10 @@ class Band:
     x0: float
     x1: float
 
-    def holds(self, word: Word) -> bool:
+    def has_centre_of(self, word: Word) -> bool:
         return self.x0 <= word.x_mid < self.x1
 
-    def contains(self, word: Word, slack: float = 1.5) -> bool:
+    def encloses(self, word: Word, slack: float = 1.5) -> bool:
         return self.x0 - slack <= word.x0 and word.x1 <= self.x1 + slack
 
 
@@ -46,7 +46,7 @@ class Row:
         return words_to_lines(self.words, self.page)
 
     def in_band(self, band: Band) -> list[Word]:
-        return [w for w in self.words if band.holds(w)]
+        return [w for w in self.words if band.has_centre_of(w)]
 
 
 def horizontal_rule_ys(page: Page, x0: float, x1: float, top: float, bottom: float) -> list[float]:

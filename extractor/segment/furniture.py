@@ -13,8 +13,8 @@ from collections import Counter
 
 import regex
 
-from extractor.page import Line, Page
-from extractor.text_lines import words_to_lines
+from extractor.read.page import Line, Page
+from extractor.read.text_lines import words_to_lines
 
 _MARGIN_SHARE = 0.11  # header/footer bands: this share of the page height, top and bottom
 _PAGE_NUMBER = regex.compile(r"(?:^|\s)(?:side\s*)?\d{1,3}\s*(?:/|af)\s*\d{1,3}$", regex.IGNORECASE)

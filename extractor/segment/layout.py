@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractor.page import Line, Page, Word
-from extractor.text_lines import words_to_lines
+from extractor.read.page import Line, Page, Word
+from extractor.read.text_lines import words_to_lines
 
 # The template's landmarks, shared with the text segmenter (segment_text.py).
 RESUME = regex.compile(r"^\s*Kort\s+resum[ée]\b", regex.IGNORECASE)

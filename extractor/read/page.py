@@ -25,7 +25,7 @@ class Word:
 
 
 @dataclass(frozen=True)
-class Rule:
+class Ruling:
     """A horizontal or vertical ruling line (a table border), from lines or thin rectangles."""
 
     x0: float
@@ -76,5 +76,5 @@ class Page:
     width: float
     height: float
     words: list[Word]
-    rules: list[Rule] = field(default_factory=list)
+    rules: list[Ruling] = field(default_factory=list)
     furniture: list[Line] = field(default_factory=list)  # header/footer lines removed from `words`

@@ -23,9 +23,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from extractor.export_json import write_atomically
-from extractor.models import DocumentResult, ExtractionResult, Finding, Proposal
-from extractor.xlsx.cells import (
+from extractor.export.xlsx.cells import (
     SEVERITY_FILL,
     TITLE_FONT,
     WRAP,
@@ -35,15 +33,17 @@ from extractor.xlsx.cells import (
     put_text,
     set_widths,
 )
-from extractor.xlsx.labels import label
-from extractor.xlsx.layout import (
+from extractor.export.xlsx.labels import label
+from extractor.export.xlsx.layout import (
     cfo_approval,
     group_year_values,
     paybacks,
     severity_counts,
     sheet_name,
 )
-from extractor.xlsx.proposal_sheet import write_proposal_sheet
+from extractor.export.xlsx.proposal_sheet import write_proposal_sheet
+from extractor.models import DocumentResult, ExtractionResult, Finding, Proposal
+from extractor.run.atomic import write_atomically
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _LINK_FONT = Font(color="0563C1", underline="single")

@@ -34,8 +34,8 @@ from pathlib import Path
 import regex
 
 from extractor.errors import NotFoundError, NotTextError
-from extractor.page import Line, Page, Word
-from extractor.text_lines import collapse_spaces
+from extractor.read.page import Line, Page, Word
+from extractor.read.text_lines import collapse_spaces
 
 TEXT_SUFFIXES = (".txt",)
 PITCH = 12.0  # synthetic line pitch, pt

@@ -13,8 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from extractor.models import Economy, Finding, Proposal
-from extractor.xlsx.cells import (
+from extractor.export.xlsx.cells import (
     BOLD,
     SEVERITY_FILL,
     TITLE_FONT,
@@ -26,8 +25,9 @@ from extractor.xlsx.cells import (
     set_widths,
     sum_formula,
 )
-from extractor.xlsx.labels import label
-from extractor.xlsx.layout import item_indexes, total_coverage
+from extractor.export.xlsx.labels import label
+from extractor.export.xlsx.layout import item_indexes, total_coverage
+from extractor.models import Economy, Finding, Proposal
 
 HEADER_ROW = 5
 LABEL_COL, AREA_COL, FIRST_YEAR_COL = 1, 2, 3

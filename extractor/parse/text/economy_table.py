@@ -34,14 +34,6 @@ import regex
 
 from extractor.models import Economy, EconomyRow, Finding, Group, Payback
 from extractor.numbers import is_table_amount, parse_table_amount
-from extractor.page import Line
-from extractor.parse.column_solver import (
-    Placement,
-    TextRow,
-    is_contiguous,
-    placed_values,
-    solve_columns,
-)
 from extractor.parse.economy_rows import (
     PRICE_LEVEL,
     UNIT,
@@ -53,8 +45,16 @@ from extractor.parse.economy_rows import (
 )
 from extractor.parse.economy_rows import payback as payback_row
 from extractor.parse.economy_rows import role as row_role
+from extractor.parse.text.column_solver import (
+    Placement,
+    TextRow,
+    is_contiguous,
+    placed_values,
+    solve_columns,
+)
+from extractor.read.page import Line
+from extractor.read.text_lines import collapse_spaces, join_lines
 from extractor.rules import TABLE_1, finding
-from extractor.text_lines import collapse_spaces, join_lines
 
 _AREAS = ("Service", "Overførsler", "Anlæg", "Finansiering")
 _NOTES_START = regex.compile(r"^(?:Noter\b|\*|Alle\s+effektiviseringer\b)", regex.IGNORECASE)

@@ -1,20 +1,14 @@
-"""Results → the contract JSON, written atomically (temporary file, then rename)."""
+"""Writing a file atomically: a temporary file beside it, then a rename.
+
+Outputs and cache entries share it, so an interrupted run never leaves a half-written
+file where the old one was.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
-
-from extractor.models import ExtractionResult
-
-
-def to_json(result: ExtractionResult) -> str:
-    return result.model_dump_json(indent=2) + "\n"
-
-
-def write_json(result: ExtractionResult, path: Path) -> None:
-    write_atomically(path, to_json(result).encode("utf-8"))
 
 
 def write_atomically(path: Path, data: bytes) -> None:

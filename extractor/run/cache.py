@@ -15,8 +15,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from extractor import __version__
-from extractor.export_json import write_atomically
 from extractor.models import DocumentResult
+from extractor.run.atomic import write_atomically
 
 _CHUNK = 1 << 20
 

@@ -27,18 +27,18 @@ import dataclasses
 import regex
 
 from extractor.models import Hearing, Proposal, Section
-from extractor.page import Line
 from extractor.parse.annex import HEARING_TABLES, hearing_date, parse_innovation
 from extractor.parse.cost_items import parse_cost_items
 from extractor.parse.economy_rows import group_heading
-from extractor.parse.economy_text import parse_economy_text
 from extractor.parse.header import parse_case, parse_document_type
 from extractor.parse.paragraphs import Paragraph
 from extractor.parse.sections import parse_risk
-from extractor.read_text import PITCH
+from extractor.parse.text.economy_table import parse_economy_text
+from extractor.read.page import Line
+from extractor.read.text import PITCH
+from extractor.read.text_lines import collapse_spaces, hyphen_vocabulary, join_lines
 from extractor.rules import finding
-from extractor.segment import Heading, Position, ProposalLayout, Region, all_lines
-from extractor.text_lines import collapse_spaces, hyphen_vocabulary, join_lines
+from extractor.segment.layout import Heading, Position, ProposalLayout, Region, all_lines
 
 _SUMMARY = regex.compile(r"^\s*Kort\s+resum[ée]\s*:?\s*", regex.IGNORECASE)
 _DEPARTMENT = regex.compile(r"^\s*Fremstillende\b(?:\s+forvaltning\s*:?)?\s*", regex.IGNORECASE)

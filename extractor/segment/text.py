@@ -22,8 +22,8 @@ from __future__ import annotations
 import regex
 
 from extractor.numbers import ParseError, parse_danish_date
-from extractor.page import Line, Page
-from extractor.segment import (
+from extractor.read.page import Line, Page
+from extractor.segment.layout import (
     RESUME,
     SECTION,
     Heading,

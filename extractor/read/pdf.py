@@ -13,7 +13,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errors import CorruptError, EncryptedError, NotFoundError, NotPdfError
-from extractor.page import Page, Rule, Word
+from extractor.read.page import Page, Ruling, Word
 
 _THIN = 2.0  # a rectangle thinner than this (pt) is drawn as a rule
 
@@ -62,11 +62,11 @@ def _read_page(page: pdfplumber.page.Page, number: int) -> Page:
         for w in raw
     ]
     rules = [
-        Rule(float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"]))
+        Ruling(float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"]))
         for o in page.lines
     ]
     rules += [
-        Rule(float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"]))
+        Ruling(float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"]))
         for o in page.rects
         if min(o["width"], o["height"]) < _THIN
     ]

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from extractor.page import Line, Word
+from extractor.read.page import Line, Word
 
 _LINE_TOLERANCE = 2.5  # pt; words whose tops differ less sit on one line
 _CONJUNCTIONS = frozenset({"og", "eller", "samt", "til", "som", "&"})

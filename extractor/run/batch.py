@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from extractor.cache import ResultCache, file_digest
 from extractor.models import DocumentError, DocumentResult
+from extractor.run.cache import ResultCache, file_digest
 
 Process = Callable[[Path, str], DocumentResult]
 Progress = Callable[[int, int, str], None]  # done, total, name of the file just finished

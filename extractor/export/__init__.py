@@ -1,0 +1,1 @@
+"""Export: results → JSON, the Excel workbook and the text report."""

@@ -1,0 +1,1 @@
+"""Parsers for already-extracted text, where table geometry is lost."""

@@ -1,0 +1,1 @@
+"""Segment: pages → proposals → sections and tables, page furniture removed."""

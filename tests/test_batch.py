@@ -47,6 +47,7 @@ def test_results_come_back_in_input_order_with_every_input(tmp_path: Path) -> No
     assert [r.pages for r in results] == [5, 1, 9, 3, 7, 2]
 
 
+@pytest.mark.slow
 def test_slow_hungry_and_crashing_documents_cost_only_themselves(tmp_path: Path) -> None:
     inputs = _files(tmp_path, ["fine", "slow", "hungry", "crash", "also fine"])
     start = time.monotonic()

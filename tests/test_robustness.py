@@ -12,6 +12,8 @@ import time
 import zlib
 from pathlib import Path
 
+import pytest
+
 from extractor.api import extract_file
 from extractor.models import ErrorCode
 from extractor.run.batch import BatchOptions, run_batch
@@ -42,6 +44,7 @@ def _mutations(data: bytes, rng: random.Random) -> bytes:
     return bytes(out)
 
 
+@pytest.mark.slow
 def test_fuzzed_samples_always_yield_an_entry(tmp_path: Path) -> None:
     rng = random.Random(SEED)
     sources = [SAMPLES / "skoler_budget2027.pdf", SAMPLES / "teknik_sidebrud.pdf"]
@@ -92,6 +95,7 @@ def _bomb(path: Path, inflated_mb: int) -> None:
     path.write_bytes(bytes(out))
 
 
+@pytest.mark.slow
 def test_decompression_bomb_is_stopped_within_the_bounds(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.pdf"
     _bomb(bomb, inflated_mb=1536)
@@ -138,6 +142,7 @@ def _text_mutation(lines: list[str], rng: random.Random) -> list[str]:
     return out
 
 
+@pytest.mark.slow
 def test_fuzzed_text_always_yields_an_entry_and_never_a_bug(tmp_path: Path) -> None:
     """Damaged seed text through parsers and the column solver: ok or a contract error."""
     rng = random.Random(SEED + 1)

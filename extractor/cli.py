@@ -20,11 +20,15 @@ from pathlib import Path
 from extractor import __version__
 from extractor.api import extract_file
 from extractor.checks.config import DEFAULT_CONFIG, CheckConfig, ConfigError, load_check_config
-from extractor.export.json_file import to_json, write_json
+from extractor.diff.pairing import diff_documents, has_differences
+from extractor.export.diff_report import render_diff
+from extractor.export.json_file import to_json, write_diff_json, write_json
 from extractor.export.report import render_report
 from extractor.export.workbook import write_xlsx
+from extractor.export.xlsx.diff_workbook import write_diff_xlsx
 from extractor.models import ExtractionResult
 from extractor.read.text import TEXT_SUFFIXES
+from extractor.round.overview import round_overview
 from extractor.run.batch import BatchOptions, Progress, run_batch
 from extractor.run.cache import ResultCache, default_cache_dir
 from extractor.run.progress import ProgressLine
@@ -35,6 +39,7 @@ _SUFFIXES = (".pdf", *TEXT_SUFFIXES)  # text: already extracted, see docs/text-i
 class ExitCode(IntEnum):
     OK = 0
     ERROR_FINDINGS = 1
+    DIFFERENCES = 1  # `diff`, as diff(1)
     USAGE = 2
     UNREADABLE = 3
 
@@ -87,6 +92,24 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", type=Path,
                        help="skriv også resultatet hertil (.json eller .xlsx)")
     _add_batch_options(check)
+    diff = sub.add_parser(
+        "diff", help="Sammenlign to versioner af de samme forslag.",
+        description="Sammenlign to versioner af de samme forslag (en fil, et samlet bundt eller "
+                    "en mappe på hver side); forslagene parres efter titel og budgetrunde. "
+                    "Viser ændrede celler i Tabel 1, nye, fjernede og omdøbte rækker, "
+                    "tilbagebetalingstid, felter, ændrede sætninger, opfølgningsmål, høringer og "
+                    "løste og nye fund. Exitkode som diff(1): 0 ingen forskelle, 1 forskelle, "
+                    "2 forkert brug, 3 en fil kunne ikke læses.",
+    )
+    diff.add_argument("old", metavar="OLD_FILE_OR_DIR",
+                      help="den gamle version (PDF, tekst eller mappe)")
+    diff.add_argument("new", metavar="NEW_FILE_OR_DIR",
+                      help="den nye version (PDF, tekst eller mappe)")
+    diff.add_argument("--config", type=Path, metavar="FILE",
+                      help="TOML-fil med tjekkenes indstillinger (som ved 'check')")
+    diff.add_argument("-o", "--output", type=Path,
+                      help="skriv ændringerne hertil (.json eller .xlsx) i stedet for rapporten")
+    _add_batch_options(diff)
     return parser
 
 
@@ -142,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                     "(brug .json eller .xlsx)")
     if args.command == "check":
         return _check(parser, args)
+    if args.command == "diff":
+        return _diff(parser, args)
     result = _extract_all(args, DEFAULT_CONFIG)
     if args.output is None:
         sys.stdout.write(to_json(result))
@@ -174,7 +199,7 @@ def _extract_all(args: argparse.Namespace, config: CheckConfig) -> ExtractionRes
     documents = run_batch(inputs, functools.partial(extract_file, config=config), options,
                           cache=cache, progress=_verbose(progress) if args.verbose else progress)
     progress.finish()
-    return ExtractionResult(documents=documents)
+    return ExtractionResult(documents=documents, round=round_overview(documents))
 
 
 def _verbose(progress: ProgressLine) -> Progress:
@@ -198,6 +223,40 @@ def _print_unreadable(result: ExtractionResult, quiet: bool = False) -> None:
             if message.startswith(f"{name}: "):
                 message = message[len(name) + 2:]
             print(f"extractor: {doc.file}: {message}", file=sys.stderr)
+
+
+def _diff(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Both sides through the batch runner (limits, cache), then paired and compared."""
+    config = DEFAULT_CONFIG
+    if args.config is not None:
+        try:
+            config = load_check_config(args.config)
+        except ConfigError as exc:
+            return _usage_error(parser, str(exc))
+    sides = []
+    for item in (args.old, args.new):
+        args.inputs = [item]
+        sides.append(_extract_all(args, config).documents)
+    unreadable = [doc for side in sides for doc in side if doc.status == "error"]
+    if unreadable or not all(sides):
+        _print_unreadable(ExtractionResult(documents=unreadable))
+        if not all(sides):
+            empty = args.old if not sides[0] else args.new
+            print(f"extractor: {empty}: ingen PDF- eller tekstfiler at sammenligne",
+                  file=sys.stderr)
+        return ExitCode.UNREADABLE
+    result = diff_documents(sides[0], sides[1], args.old, args.new)
+    if args.output is None:
+        sys.stdout.write(render_diff(result))
+    else:
+        _DIFF_WRITERS[args.output.suffix.lower()](result, args.output, args.lang)
+    return ExitCode.DIFFERENCES if has_differences(result) else ExitCode.OK
+
+
+_DIFF_WRITERS = {
+    ".json": lambda result, path, lang: write_diff_json(result, path),
+    ".xlsx": lambda result, path, lang: write_diff_xlsx(result, path, lang=lang),
+}
 
 
 def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ fields freely, never rename or remove one.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -161,3 +161,151 @@ class DocumentResult(_Model):
 class ExtractionResult(_Model):
     extractor_version: str = __version__
     documents: list[DocumentResult] = Field(default_factory=list)
+    round: RoundOverview | None = Field(
+        default=None, description="Distinct proposals, duplicates, versions and each budget "
+                                  "round's totals over every document of the run.")
+
+
+# --- Version 2: the round overview (`extract`/`check` over many files) -------------------
+
+
+class Occurrence(_Model):
+    """Where a proposal stands: its file (as given) and its 0-based index in `proposals`."""
+    file: str
+    index: int
+
+
+class RoundGroup(_Model):
+    """One proposal met more than once: a duplicate or a set of versions."""
+    title: str
+    case: str | None = None
+    occurrences: list[Occurrence]
+    counted: Occurrence | None = Field(
+        default=None, description="The occurrence the round's totals count: a duplicate's "
+                                  "first, a proposal's last version in the run's order.")
+
+
+class DepartmentTotals(_Model):
+    department: str | None
+    proposals: int
+    permanent: dict[str, int] = Field(default_factory=dict)
+    implementation: dict[str, int] = Field(default_factory=dict)
+    overall: dict[str, int] = Field(default_factory=dict)
+
+
+class CaseTotals(_Model):
+    """A budget round's sums per year of its proposals' printed grand totals."""
+    case: str | None
+    proposals: int
+    years: list[int] = Field(default_factory=list)
+    permanent: dict[str, int] = Field(
+        default_factory=dict, description="Sum of the printed 'Samlet varig ændring' per year.")
+    implementation: dict[str, int] = Field(
+        default_factory=dict,
+        description="Sum of the printed 'Samlede implementeringsomkostninger' per year.")
+    overall: dict[str, int] = Field(
+        default_factory=dict, description="Sum of the printed 'Samlet økonomisk påvirkning'.")
+    incomplete: list[str] = Field(
+        default_factory=list,
+        description="Titles of proposals lacking a grand-total row or with an unreadable "
+                    "cell in one; their printed values still count where present.")
+    by_department: list[DepartmentTotals] = Field(default_factory=list)
+
+
+class RoundOverview(_Model):
+    proposals: int = Field(description="Distinct proposals in the run (duplicates counted once).")
+    duplicates: list[RoundGroup] = Field(default_factory=list)
+    versions: list[RoundGroup] = Field(default_factory=list)
+    cases: list[CaseTotals] = Field(default_factory=list)
+    findings: list[Finding] = Field(
+        default_factory=list, description="Round-level findings, e.g. the pool exceeded.")
+
+
+# --- Version 2: `extractor diff OLD NEW` ---------------------------------------------------
+
+
+class CellChange(_Model):
+    kind: Literal["cell"] = "cell"
+    group: Group
+    row: str
+    year: int
+    old: int | None
+    new: int | None
+
+
+class RowAdded(_Model):
+    kind: Literal["row_added"] = "row_added"
+    group: Group
+    row: str
+    new: dict[str, int | None]
+
+
+class RowRemoved(_Model):
+    kind: Literal["row_removed"] = "row_removed"
+    group: Group
+    row: str
+    old: dict[str, int | None]
+
+
+class RowRelabelled(_Model):
+    kind: Literal["row_relabelled"] = "row_relabelled"
+    group: Group
+    old: str
+    new: str
+
+
+class PaybackChange(_Model):
+    kind: Literal["payback"] = "payback"
+    row: str
+    old: int | float | str | None
+    new: int | float | str | None
+
+
+class FieldChange(_Model):
+    kind: Literal["field"] = "field"
+    field: str
+    old: str | bool | None
+    new: str | bool | None
+
+
+class TextChange(_Model):
+    kind: Literal["text"] = "text"
+    section: str
+    old: str | None
+    new: str | None
+
+
+class FollowUpChange(_Model):
+    kind: Literal["follow_up"] = "follow_up"
+    old: str | None
+    new: str | None
+
+
+Change = Annotated[
+    CellChange | RowAdded | RowRemoved | RowRelabelled | PaybackChange | FieldChange
+    | TextChange | FollowUpChange,
+    Field(discriminator="kind")]
+
+
+class DiffSide(_Model):
+    file: str
+    sha256: str | None = None
+
+
+class ProposalDiff(_Model):
+    title: str
+    case: str | None = None
+    status: Literal["changed", "unchanged", "added", "removed"]
+    changes: list[Change] = Field(default_factory=list)
+    findings_resolved: list[Finding] = Field(default_factory=list)
+    findings_new: list[Finding] = Field(default_factory=list)
+
+
+class DiffResult(_Model):
+    extractor_version: str = __version__
+    old: DiffSide
+    new: DiffSide
+    proposals: list[ProposalDiff] = Field(default_factory=list)
+
+
+ExtractionResult.model_rebuild()  # `round` refers to RoundOverview, defined after it

@@ -14,7 +14,16 @@ from collections import Counter
 from collections.abc import Iterable
 
 from extractor.checks import by_severity
-from extractor.models import DocumentResult, ExtractionResult, Finding, Location, Proposal
+from extractor.models import (
+    DocumentResult,
+    ExtractionResult,
+    Finding,
+    Location,
+    Occurrence,
+    Proposal,
+    RoundOverview,
+)
+from extractor.numbers import format_table_amount
 
 LABEL = {"error": "FEJL", "warning": "ADVARSEL", "info": "INFO"}
 _INDENT = " " * 14
@@ -71,4 +80,46 @@ def render_report(result: ExtractionResult) -> str:
     summary = (f"I alt: {len(result.documents)} dokument(er), {proposals} forslag, "
                f"{counts_text(findings)}"
                + (f"; {unreadable} dokument(er) kunne ikke læses" if unreadable else "") + ".")
-    return "\n\n".join([*blocks, summary]) + "\n"
+    tail = [] if result.round is None else ["\n".join(round_lines(result.round))]
+    return "\n\n".join([*blocks, summary, *tail]) + "\n"
+
+
+_TOTAL_NAMES = (("permanent", "Samlet varig ændring"),
+                ("implementation", "Samlede implementeringsomkostninger"),
+                ("overall", "Samlet økonomisk påvirkning"))
+
+
+def _where(o: Occurrence) -> str:
+    return f"{o.file} nr. {o.index + 1}"
+
+
+def round_lines(overview: RoundOverview) -> list[str]:
+    """The round summary that ends the report: proposals counted once, duplicates and
+    versions named, each case's sums of the printed grand totals per year."""
+    lines = [f"Runden: {overview.proposals} forskellige forslag; "
+             f"{len(overview.duplicates)} optræder flere gange (talt én gang), "
+             f"{len(overview.versions)} findes i flere versioner."]
+    for group in overview.duplicates:
+        counted = f" (talt: {_where(group.counted)})" if group.counted else ""
+        lines.append(f"  Dublet: {group.title}: "
+                     + ", ".join(_where(o) for o in group.occurrences) + counted)
+    for group in overview.versions:
+        counted = f" (talt: {_where(group.counted)})" if group.counted else ""
+        lines.append(f"  Versioner: {group.title}: "
+                     + ", ".join(_where(o) for o in group.occurrences) + counted
+                     + "; sammenlign dem med 'extractor diff'")
+    for f in overview.findings:
+        lines.append(f"  {LABEL[f.severity]}: {f.message}")
+    for case in overview.cases:
+        lines.append(f"  {case.case or 'Ukendt budgetrunde'}: {case.proposals} forslag, "
+                     "summen af de trykte totaler (tabellernes enhed, normalt 1.000 kr.)")
+        width = max(len(name) for _, name in _TOTAL_NAMES) + 6
+        lines.append(" " * width + "".join(f"{y:>10}" for y in case.years))
+        for key, name in _TOTAL_NAMES:
+            values = getattr(case, key)
+            lines.append(f"      {name:<{width - 6}}" + "".join(
+                f"{format_table_amount(values.get(str(y), 0)):>10}" for y in case.years))
+        for title in case.incomplete:
+            lines.append(f"      Ufuldstændig (mangler en totalrække eller har en ulæselig celle "
+                         f"i en): {title}")
+    return lines

@@ -44,7 +44,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 PDFS = sorted(SAMPLES.glob("*.pdf"))
 HOSTILE = ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-1", "@SUM(A1)", "=1+1", "\t=2", "\r=3"]
-OUR_FORMULA = re.compile(r"=SUM\([A-Z]+\d+(?::[A-Z]+\d+)?(?:,[A-Z]+\d+(?::[A-Z]+\d+)?)*\)")
+_REF = r"(?:'(?:[^']|'')+'!)?[A-Z]+\d+(?::[A-Z]+\d+)?"  # a quoted sheet name is inert text
+OUR_FORMULA = re.compile(rf"=SUM\({_REF}(?:,{_REF})*\)")
+_SHEET_REF = re.compile(r"'((?:[^']|'')+)'!")
 SUM_RULES = ("economy.column_total", "economy.rounding_gap", "economy.empty_total")
 
 
@@ -140,7 +142,7 @@ def test_sheet_order_and_names(wb: openpyxl.Workbook, result: ExtractionResult) 
     names = wb.sheetnames
     assert names[:2] == ["Oversigt", "Tabel 1"]
     assert names[-2:] == ["Opfølgning", "Fund"]
-    assert len(names) == 4 + len(_proposals(result))
+    assert len(names) == 5 + len(_proposals(result))  # + Runde
     assert len({n.lower() for n in names}) == len(names)
     for name in names:
         assert len(name) <= 31 and not set(name) & set("[]:*?/\\"), name
@@ -406,6 +408,8 @@ def _assert_no_document_formula(path: Path, hostile_texts: list[str]) -> None:
             for cell in row:
                 if cell.data_type == "f":
                     assert OUR_FORMULA.fullmatch(str(cell.value)), (ws.title, cell.value)
+                    for sheet in _SHEET_REF.findall(str(cell.value)):  # only our own sheets
+                        assert sheet.replace("''", "'") in wb.sheetnames, (ws.title, sheet)
                 elif isinstance(cell.value, str):
                     assert cell.data_type == "s", (ws.title, cell.coordinate, cell.value)
                     texts.add(cell.value)
@@ -420,7 +424,8 @@ def _assert_no_document_formula(path: Path, hostile_texts: list[str]) -> None:
             xml = z.read(name).decode("utf-8")
             for formula in re.findall(r"<(?:\w+:)?f(?:\s[^>]*)?>(.*?)</(?:\w+:)?f>", xml):
                 assert OUR_FORMULA.fullmatch("=" + formula), (name, formula)
-            assert "HYPERLINK" not in "".join(re.findall(r"<(?:\w+:)?f\b.*?</", xml))
+            formulas = "".join(re.findall(r"<(?:\w+:)?f\b.*?</", xml))
+            assert "HYPERLINK" not in _SHEET_REF.sub("", formulas.replace("&apos;", "'"))
 
 
 def test_hostile_texts_stay_text(tmp_path: Path) -> None:

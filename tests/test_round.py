@@ -119,3 +119,61 @@ def test_check_report_ends_with_the_round_summary(result: ExtractionResult) -> N
     assert tail.startswith(f"\nRunden: {len(SOURCES)} forskellige forslag; 3 optræder")
     assert "Dublet: Bedre vilkår for plejefamilier" in tail
     assert "Samlet økonomisk påvirkning" in tail.splitlines()[-1] or "Budget 2027" in tail
+
+
+def _sum_refs(wb: Any, formula: str) -> int:
+    """Evaluate =SUM('sheet'!C12,'other'!D3) from the referenced cells' values."""
+    import regex
+    assert formula.startswith("=SUM(") and formula.endswith(")")
+    total = 0
+    for sheet, cell in regex.findall(r"'((?:[^']|'')+)'!([A-Z]+\d+)", formula):
+        value = wb[sheet.replace("''", "'")][cell].value
+        assert value is None or isinstance(value, int), (sheet, cell, value)
+        total += value or 0
+    return total
+
+
+def test_runde_sheet_sums_the_proposal_sheets_total_rows(result: ExtractionResult) -> None:
+    import io
+
+    import openpyxl
+
+    from extractor.export.workbook import to_xlsx_bytes
+    assert result.round is not None
+    wb = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(result)))
+    ws = wb["Runde"]
+    rows = list(ws.iter_rows(values_only=True))
+    expected = _printed_sums()
+    seen_cases = 0
+    names = {"Samlet varig ændring": "permanent",
+             "Samlede implementeringsomkostninger": "implementation",
+             "Samlet økonomisk påvirkning": "overall"}
+    referenced: set[str] = set()
+    for i, row in enumerate(rows):
+        head = row[0]
+        if not (isinstance(head, str) and head.endswith(" forslag") and ": " in head):
+            continue
+        case = head.rsplit(": ", 1)[0]
+        years = [int(y) for y in rows[i + 1][1:] if y]
+        for offset in (2, 3, 4):
+            label, *cells = rows[i + offset]
+            group = names[label]
+            for year, formula in zip(years, cells, strict=False):
+                assert isinstance(formula, str) and formula.startswith("=SUM("), formula
+                assert _sum_refs(wb, formula) == expected[case][group].get(str(year), 0)
+                referenced |= {s for s in _sheets(formula)}
+        seen_cases += 1
+    assert seen_cases == len(expected)
+    # every counted proposal's sheet is summed, no duplicate's sheet is
+    overview = wb["Oversigt"]
+    header = next(r for r in overview.iter_rows(values_only=True) if r[0] == "Fil")
+    marks = {r[header.index("Ark")]: r[header.index("I runden")]
+             for r in overview.iter_rows(values_only=True) if r[header.index("Ark")]
+             and r[header.index("Ark")] != "Ark"}
+    assert sorted(v.split(":")[0] for v in marks.values()).count("dublet") == 3
+    assert referenced == {s for s, mark in marks.items() if mark == "talt"}
+
+
+def _sheets(formula: str) -> set[str]:
+    import regex
+    return {s.replace("''", "'") for s in regex.findall(r"'((?:[^']|'')+)'!", formula)}

@@ -42,7 +42,15 @@ from extractor.export.xlsx.layout import (
     sheet_name,
 )
 from extractor.export.xlsx.proposal_sheet import write_proposal_sheet
+from extractor.export.xlsx.round_sheet import (
+    Placed,
+    Placement,
+    in_round_notes,
+    mark_overview,
+    write_round_sheet,
+)
 from extractor.models import DocumentResult, ExtractionResult, Finding, Proposal
+from extractor.round.overview import distinct_proposals, round_overview
 from extractor.run.atomic import write_atomically
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -63,18 +71,34 @@ def to_xlsx_bytes(result: ExtractionResult, lang: str = "da") -> bytes:
     overview.title = label("sheet.overview", lang)
     long_sheet = wb.create_sheet(label("sheet.long", lang))
     names: dict[int, str] = {}
+    placed: Placement = {}
     for n, (doc, proposal) in enumerate(_proposals(result), start=1):
         name = sheet_name(f"{n} {proposal.title}", taken)
         names[id(proposal)] = name
-        write_proposal_sheet(wb.create_sheet(name), proposal, doc.file, lang)
+        cells = write_proposal_sheet(wb.create_sheet(name), proposal, doc.file, lang)
+        placed[(doc.file, doc.proposals.index(proposal))] = Placed(name, cells)
     _write_overview(overview, result, names, lang)
     _write_long(long_sheet, result, lang)
+    _write_round(wb, overview, result, placed, taken, lang)
     _write_follow_up(wb.create_sheet(label("sheet.follow_up", lang)), result, lang)
     _write_findings(wb.create_sheet(label("sheet.findings", lang)), result, lang)
     _set_properties(wb, result, lang)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _write_round(wb: Workbook, overview: Worksheet, result: ExtractionResult,
+                 placed: Placement, taken: set[str], lang: str) -> None:
+    """The "Runde" sheet and the overview's "I runden" column (`xlsx/round_sheet.py`)."""
+    round_ = result.round or round_overview(result.documents)
+    counted, _, _ = distinct_proposals(result.documents)
+    name = sheet_name(label("sheet.round", lang), taken)
+    write_round_sheet(wb.create_sheet(name), round_, counted, placed, lang)
+    notes = in_round_notes(round_, placed, lang)
+    sheet_notes = {p.sheet: notes.get(key, label("in_round.counted", lang))
+                   for key, p in placed.items()}
+    mark_overview(overview, sheet_notes, lang)
 
 
 def _proposals(result: ExtractionResult) -> Iterator[tuple[DocumentResult, Proposal]]:

@@ -111,6 +111,43 @@ _LABELS: dict[str, tuple[str, str]] = {
     "severity.error": ("fejl", "error"),
     "severity.warning": ("advarsel", "warning"),
     "severity.info": ("info", "info"),
+    # Runde (export/xlsx/round_sheet.py)
+    "sheet.round": ("Runde", "Round"),
+    "round.title": ("Runden: hvert forslag talt én gang", "The round: each proposal counted once"),
+    "round.intro": (
+        "Pr. budgetrunde summen af forslagenes trykte totaler pr. år, som formler over "
+        "totalrækkerne på forslagenes ark. Et forslag, der optræder flere gange (fx både som "
+        "enkeltfil og i et samlet bundt), tælles kun én gang; af flere versioner tælles den "
+        "sidste. Beløb i tabellernes enhed, normalt 1.000 kr.",
+        "Per budget round the sum of the proposals' printed totals per year, as formulas over "
+        "the total rows on the proposals' sheets. A proposal met more than once (e.g. as a "
+        "single file and in a bundle) is counted once; of several versions the last counts. "
+        "Amounts in the tables' unit, normally DKK 1,000."),
+    "round.case": ("{case}: {n} forslag", "{case}: {n} proposals"),
+    "round.no_case": ("Ukendt budgetrunde", "Unknown budget round"),
+    "round.permanent": ("Samlet varig ændring", "Total permanent change"),
+    "round.implementation": ("Samlede implementeringsomkostninger", "Total implementation costs"),
+    "round.overall": ("Samlet økonomisk påvirkning", "Overall economic effect"),
+    "round.by_department": ("Pr. forvaltning", "By department"),
+    "round.proposals": ("Forslag, der tælles med", "Proposals counted"),
+    "round.duplicates": ("Dubletter (samme titel, budgetrunde og Tabel 1): talt én gang",
+                         "Duplicates (same title, budget round and Table 1): counted once"),
+    "round.versions": ("Versioner (samme titel og budgetrunde, anden Tabel 1): kun én talt; "
+                       "sammenlign dem med 'extractor diff'",
+                       "Versions (same title and budget round, another Table 1): one counted; "
+                       "compare them with 'extractor diff'"),
+    "round.none": ("Ingen.", "None."),
+    "col.occurrences": ("Forekomster (fil nr. forslag)", "Occurrences (file no. proposal)"),
+    "col.counted": ("Talt", "Counted"),
+    "col.incomplete": ("Ufuldstændig", "Incomplete"),
+    "round.incomplete": ("mangler en totalrække eller har en ulæselig celle i en",
+                         "lacks a total row or has an unreadable cell in one"),
+    "col.in_round": ("I runden", "In the round"),
+    "in_round.duplicate": ("dublet: ikke talt ({sheet} tælles)",
+                           "duplicate: not counted ({sheet} counts)"),
+    "in_round.version": ("ældre version: ikke talt ({sheet} tælles)",
+                         "older version: not counted ({sheet} counts)"),
+    "in_round.counted": ("talt", "counted"),
     # extractor diff -o changes.xlsx (export/xlsx/diff_workbook.py)
     "sheet.changes": ("Ændringer", "Changes"),
     "changes.title": ("Ændringer: {old} → {new}", "Changes: {old} → {new}"),

@@ -50,7 +50,10 @@ class _Grid:
         return FIRST_YEAR_COL + len(self.years) + 1 + self.years.index(year)
 
 
-def write_proposal_sheet(ws: Worksheet, proposal: Proposal, file: str, lang: str) -> None:
+def write_proposal_sheet(ws: Worksheet, proposal: Proposal, file: str,
+                         lang: str) -> dict[tuple[int, int], str]:
+    """Draw the sheet; returns where each Tabel 1 amount landed, (row index, year) → cell
+    ("C12"), so other sheets (the round's totals) can refer to the printed cells."""
     economy = proposal.economy
     title = put_text(ws, 1, 1, proposal.title)
     title.font = TITLE_FONT
@@ -64,7 +67,7 @@ def write_proposal_sheet(ws: Worksheet, proposal: Proposal, file: str, lang: str
         put_text(ws, HEADER_ROW, 1, label("proposal.no_table", lang))
         set_widths(ws, [60])
         _place_findings(ws, proposal.findings, None, HEADER_ROW + 2, lang)
-        return
+        return {}
     grid = _write_table(ws, economy, lang)
     next_row = max([*grid.row_of.values(), *grid.payback_row.values()]) + 2
     if economy.notes:
@@ -81,6 +84,8 @@ def write_proposal_sheet(ws: Worksheet, proposal: Proposal, file: str, lang: str
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return {(i, y): f"{get_column_letter(grid.year_col(y))}{r}"
+            for i, r in grid.row_of.items() for y in economy.years}
 
 
 def _write_table(ws: Worksheet, economy: Economy, lang: str) -> _Grid:

@@ -19,7 +19,13 @@ from pathlib import Path
 
 from extractor import __version__
 from extractor.api import extract_file
-from extractor.checks.config import DEFAULT_CONFIG, CheckConfig, ConfigError, load_check_config
+from extractor.checks.config import (
+    DEFAULT_CONFIG,
+    CheckConfig,
+    ConfigError,
+    load_check_config,
+    parse_pool,
+)
 from extractor.diff.pairing import diff_documents, has_differences
 from extractor.export.diff_report import render_diff
 from extractor.export.json_file import to_json, write_diff_json, write_json
@@ -28,7 +34,7 @@ from extractor.export.workbook import write_xlsx
 from extractor.export.xlsx.diff_workbook import write_diff_xlsx
 from extractor.models import ExtractionResult
 from extractor.read.text import TEXT_SUFFIXES
-from extractor.round.overview import round_overview
+from extractor.round.appendix import round_with_appendix
 from extractor.run.batch import BatchOptions, Progress, run_batch
 from extractor.run.cache import ResultCache, default_cache_dir
 from extractor.run.progress import ProgressLine
@@ -76,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", type=Path,
                          help="hvor resultatet skrives: .json (kontrakten) eller .xlsx "
                               "(Excel-projektmappe); udeladt: JSON på standard output")
+    _add_pool_option(extract)
     _add_batch_options(extract)
     check = sub.add_parser(
         "check", help="Kontrollér forslagenes tal og skabelon og skriv en rapport.",
@@ -91,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="TOML-fil med [severity]-ændringer og 'disabled'-regler")
     check.add_argument("-o", "--output", type=Path,
                        help="skriv også resultatet hertil (.json eller .xlsx)")
+    _add_pool_option(check)
     _add_batch_options(check)
     diff = sub.add_parser(
         "diff", help="Sammenlign to versioner af de samme forslag.",
@@ -111,6 +119,20 @@ def _parser() -> argparse.ArgumentParser:
                       help="skriv ændringerne hertil (.json eller .xlsx) i stedet for rapporten")
     _add_batch_options(diff)
     return parser
+
+
+def _add_pool_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pool", type=_pool, metavar="MIO",
+                        help="investeringspuljen i mio. kr. for alle forslagene i kørslen "
+                             "(arket 'Bilag' stiller den op mod det ansøgte; en advarsel, når "
+                             "der søges om mere); pr. budgetrunde: [pool] i --config")
+
+
+def _pool(text: str) -> int:
+    try:
+        return parse_pool(text, "--pool")
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _add_batch_options(parser: argparse.ArgumentParser) -> None:
@@ -199,7 +221,10 @@ def _extract_all(args: argparse.Namespace, config: CheckConfig) -> ExtractionRes
     documents = run_batch(inputs, functools.partial(extract_file, config=config), options,
                           cache=cache, progress=_verbose(progress) if args.verbose else progress)
     progress.finish()
-    return ExtractionResult(documents=documents, round=round_overview(documents))
+    overview = round_with_appendix(documents, config.committees, config.pools,
+                                   getattr(args, "pool", None))
+    overview.findings = config.apply(overview.findings)
+    return ExtractionResult(documents=documents, round=overview)
 
 
 def _verbose(progress: ProgressLine) -> Progress:

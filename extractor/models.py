@@ -210,6 +210,9 @@ class CaseTotals(_Model):
         description="Titles of proposals lacking a grand-total row or with an unreadable "
                     "cell in one; their printed values still count where present.")
     by_department: list[DepartmentTotals] = Field(default_factory=list)
+    pool: int | None = Field(
+        default=None, description="The case's investment pool in 1.000 kr. (from the config), "
+                                  "or null.")
 
 
 class RoundOverview(_Model):
@@ -219,6 +222,11 @@ class RoundOverview(_Model):
     cases: list[CaseTotals] = Field(default_factory=list)
     findings: list[Finding] = Field(
         default_factory=list, description="Round-level findings, e.g. the pool exceeded.")
+    committees: dict[str, str] = Field(
+        default_factory=dict, description="Department → committee, as used for the appendix.")
+    pool: int | None = Field(
+        default=None, description="The run's pool for all cases together in 1.000 kr. "
+                                  "(--pool), or null.")
 
 
 # --- Version 2: `extractor diff OLD NEW` ---------------------------------------------------

@@ -17,7 +17,7 @@ from extractor.models import Finding, Location, Severity
 class Rule:
     id: str
     severity: Severity
-    theme: str  # "arithmetic" | "prose" | "payback" | "completeness" | "parse"
+    theme: str  # "arithmetic" | "prose" | "payback" | "completeness" | "parse" | "round"
     description: str  # Danish, one sentence: what the rule checks
 
 
@@ -87,6 +87,10 @@ _RULES = (
          "cellerne er sat til tomme."),
     Rule("follow_up.not_read", "info", "parse",
          "Tabel 2 står i teksten, men kan ikke læses fra tekst (cellerne er flettet sammen)."),
+    # The whole round (extractor/round/appendix.py), in the `round` object's findings.
+    Rule("round.pool_exceeded", "warning", "round",
+         "Rundens forslag beder om flere investeringsmidler end puljen (konfigurationens "
+         "[pool] eller --pool)."),
 )
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

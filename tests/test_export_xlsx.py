@@ -142,7 +142,7 @@ def test_sheet_order_and_names(wb: openpyxl.Workbook, result: ExtractionResult) 
     names = wb.sheetnames
     assert names[:2] == ["Oversigt", "Tabel 1"]
     assert names[-2:] == ["Opfølgning", "Fund"]
-    assert len(names) == 5 + len(_proposals(result))  # + Runde
+    assert len(names) == 6 + len(_proposals(result))  # + Runde, Bilag
     assert len({n.lower() for n in names}) == len(names)
     for name in names:
         assert len(name) <= 31 and not set(name) & set("[]:*?/\\"), name

@@ -7,6 +7,12 @@ disabled = ["prose.unmatched_row", "economy.rounding_gap"]
 [severity]
 "payback.differs" = "info"
 "completeness.cfo_approval" = "error"
+
+[committees]            # department → committee for the "Bilag" sheet (adds to the seven)
+"Københavns Ejendomme" = "Økonomiudvalget"
+
+[pool]                  # the investment pool per budget round, in mio. kr.
+"Budget 2027" = 375
 ```
 
 Unknown keys, unknown rule ids and unknown severities are errors (a typo must not
@@ -18,6 +24,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, get_args
 
@@ -25,7 +32,7 @@ from extractor.models import Finding, Severity
 from extractor.rules import RULES
 
 _SEVERITIES: tuple[str, ...] = get_args(Severity)
-_KEYS = {"disabled", "severity"}
+_KEYS = {"disabled", "severity", "committees", "pool"}
 
 
 class ConfigError(ValueError):
@@ -36,6 +43,8 @@ class ConfigError(ValueError):
 class CheckConfig:
     severity: dict[str, Severity] = field(default_factory=dict)
     disabled: frozenset[str] = frozenset()
+    committees: dict[str, str] = field(default_factory=dict)  # department → committee
+    pools: dict[str, int] = field(default_factory=dict)  # case → pool in 1.000 kr.
 
     def apply(self, findings: list[Finding]) -> list[Finding]:
         """Drop findings of disabled rules and give the others their configured severity."""
@@ -66,7 +75,8 @@ def load_check_config(path: Path) -> CheckConfig:
 def config_from_dict(data: dict[str, Any], source: str = "konfigurationen") -> CheckConfig:
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise ConfigError(f"{source}: ukendte nøgler {unknown}; brug 'disabled' og [severity].")
+        raise ConfigError(f"{source}: ukendte nøgler {unknown}; brug 'disabled', [severity], "
+                          "[committees] og [pool].")
     disabled = data.get("disabled", [])
     if not isinstance(disabled, list) or not all(isinstance(r, str) for r in disabled):
         raise ConfigError(f"{source}: 'disabled' skal være en liste af regel-id'er.")
@@ -80,4 +90,31 @@ def config_from_dict(data: dict[str, Any], source: str = "konfigurationen") -> C
         if level not in _SEVERITIES:
             raise ConfigError(f"{source}: '{rule}' = '{level}' er ikke en gyldig alvorlighed; "
                               f"brug en af {', '.join(_SEVERITIES)}.")
-    return CheckConfig(severity=dict(severity), disabled=frozenset(disabled))
+    committees = data.get("committees", {})
+    if not isinstance(committees, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip()
+            for k, v in committees.items()):
+        raise ConfigError(f"{source}: [committees] skal være en tabel: "
+                          "\"Forvaltning\" = \"Udvalg\".")
+    pools = data.get("pool", {})
+    if not isinstance(pools, dict):
+        raise ConfigError(f"{source}: [pool] skal være en tabel: \"Budgetrunde\" = mio. kr.")
+    return CheckConfig(severity=dict(severity), disabled=frozenset(disabled),
+                       committees=dict(committees),
+                       pools={case: parse_pool(mio, f"{source}: [pool] '{case}'")
+                              for case, mio in pools.items()})
+
+
+def parse_pool(mio: object, where: str) -> int:
+    """A pool in mio. kr. (TOML number or Danish text "375,5") → 1.000 kr., exactly."""
+    text = str(mio).strip().replace(",", ".") if isinstance(mio, int | float | str) else ""
+    if isinstance(mio, bool) or not text:
+        raise ConfigError(f"{where}: puljen skal være et beløb i mio. kr., fx 375.")
+    try:
+        value = Decimal(text) * 1000
+    except InvalidOperation as exc:
+        raise ConfigError(f"{where}: '{mio}' er ikke et beløb i mio. kr., fx 375.") from exc
+    if value < 0 or value != value.to_integral_value():
+        raise ConfigError(f"{where}: puljen skal være et ikke-negativt beløb i mio. kr. med "
+                          "højst tre decimaler.")
+    return int(value)

@@ -23,6 +23,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from extractor.export.xlsx.appendix_sheet import write_appendix_sheet
 from extractor.export.xlsx.cells import (
     SEVERITY_FILL,
     TITLE_FONT,
@@ -50,7 +51,8 @@ from extractor.export.xlsx.round_sheet import (
     write_round_sheet,
 )
 from extractor.models import DocumentResult, ExtractionResult, Finding, Proposal
-from extractor.round.overview import distinct_proposals, round_overview
+from extractor.round.appendix import round_with_appendix
+from extractor.round.overview import distinct_proposals
 from extractor.run.atomic import write_atomically
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -90,11 +92,14 @@ def to_xlsx_bytes(result: ExtractionResult, lang: str = "da") -> bytes:
 
 def _write_round(wb: Workbook, overview: Worksheet, result: ExtractionResult,
                  placed: Placement, taken: set[str], lang: str) -> None:
-    """The "Runde" sheet and the overview's "I runden" column (`xlsx/round_sheet.py`)."""
-    round_ = result.round or round_overview(result.documents)
+    """The "Runde" and "Bilag" sheets and the overview's "I runden" column
+    (`xlsx/round_sheet.py`, `xlsx/appendix_sheet.py`)."""
+    round_ = result.round or round_with_appendix(result.documents)
     counted, _, _ = distinct_proposals(result.documents)
     name = sheet_name(label("sheet.round", lang), taken)
     write_round_sheet(wb.create_sheet(name), round_, counted, placed, lang)
+    name = sheet_name(label("sheet.appendix", lang), taken)
+    write_appendix_sheet(wb.create_sheet(name), round_, counted, lang)
     notes = in_round_notes(round_, placed, lang)
     sheet_notes = {p.sheet: notes.get(key, label("in_round.counted", lang))
                    for key, p in placed.items()}

@@ -148,6 +148,48 @@ _LABELS: dict[str, tuple[str, str]] = {
     "in_round.version": ("ældre version: ikke talt ({sheet} tælles)",
                          "older version: not counted ({sheet} counts)"),
     "in_round.counted": ("talt", "counted"),
+    # Bilag (export/xlsx/appendix_sheet.py)
+    "sheet.appendix": ("Bilag", "Appendix"),
+    "appendix.title": ("Bilag: Investeringsforslag til investeringspuljen",
+                       "Appendix: investment proposals for the investment pool"),
+    "appendix.intro": (
+        "Mio. kr. med én decimal (afrundet halvt op), beregnet fra Tabel 1. Investering = "
+        "summen over alle år af implementeringsrækkerne med styringsområdet. Effekt ved fuld "
+        "indfasning = tabellens sidste år af 'Samlet varig ændring, <område>' (ellers summen af "
+        "områdets rækker), vist positiv for en besparelse. En tom celle har en kommentar om "
+        "hvorfor. Hvert forslag tælles én gang; 'I alt'-rækkerne er formler.",
+        "DKK million with one decimal (rounded half up), computed from Table 1. Investment = "
+        "the sum over all years of the implementation rows of the steering area. Effect at full "
+        "phase-in = the table's last year of 'Samlet varig ændring, <area>' (else the sum of the "
+        "area's rows), positive for a saving. An empty cell has a comment saying why. Each "
+        "proposal counted once; the total rows are formulas."),
+    "appendix.case": ("{case} (mio. kr., {price})", "{case} (DKK million, {price})"),
+    "col.no": ("Nr.", "No."),
+    "col.committee": ("Udvalg", "Committee"),
+    "col.invest_service": ("Investering: Service", "Investment: Service"),
+    "col.invest_anlaeg": ("Investering: Anlæg", "Investment: Construction"),
+    "col.effect_service": ("Effekt ved fuld indfasning: Service",
+                           "Effect at full phase-in: Service"),
+    "col.effect_overfoersler": ("Effekt ved fuld indfasning: Overførsler",
+                                "Effect at full phase-in: Transfers"),
+    "col.payback": ("Tilbagebetalingstid (år)", "Payback (years)"),
+    "col.payback_computed": ("Beregnet tilbagebetalingstid, hvor den er en anden (år)",
+                             "Computed payback where it differs (years)"),
+    "appendix.total_committee": ("I alt, {committee}", "Total, {committee}"),
+    "appendix.total_case": ("I alt, {case}", "Total, {case}"),
+    "appendix.unknown_committee": ("Ukendt udvalg", "Unknown committee"),
+    "appendix.no_committee": (
+        "Forvaltningen '{department}' står ikke i listen over forvaltninger og udvalg; tilføj "
+        "den under [committees] i konfigurationen.",
+        "The department '{department}' is not in the list of departments and committees; add "
+        "it under [committees] in the config."),
+    "appendix.pool": ("Puljen: {pool} mio. kr. Ansøgt investering (Service + Anlæg), mio. kr.:",
+                      "Pool: DKK {pool} million. Requested investment (Service + Construction), "
+                      "DKK million:"),
+    "appendix.run_pool": ("Puljen for hele kørslen: {pool} mio. kr. Ansøgt investering i alt, "
+                          "mio. kr.:",
+                          "Pool for the whole run: DKK {pool} million. Requested investment in "
+                          "total, DKK million:"),
     # extractor diff -o changes.xlsx (export/xlsx/diff_workbook.py)
     "sheet.changes": ("Ændringer", "Changes"),
     "changes.title": ("Ændringer: {old} → {new}", "Changes: {old} → {new}"),

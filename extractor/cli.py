@@ -211,9 +211,11 @@ def _write(result: ExtractionResult, path: Path, lang: str) -> None:
     _WRITERS[path.suffix.lower()](result, path, lang)
 
 
-def _extract_all(args: argparse.Namespace, config: CheckConfig) -> ExtractionResult:
-    """Every input through the batch runner: workers, time and memory bounds, cache."""
-    inputs = expand_inputs(args.inputs)
+def _extract_all(args: argparse.Namespace, config: CheckConfig,
+                 items: Sequence[str] | None = None) -> ExtractionResult:
+    """Every input (or `items`) through the batch runner: workers, time and memory bounds,
+    cache."""
+    inputs = expand_inputs(args.inputs if items is None else items)
     options = BatchOptions(jobs=args.jobs, timeout=args.timeout, max_memory_mb=args.max_memory)
     cache = None if args.no_cache else ResultCache(args.cache_dir or default_cache_dir(),
                                                    fingerprint=repr(config))
@@ -258,10 +260,7 @@ def _diff(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             config = load_check_config(args.config)
         except ConfigError as exc:
             return _usage_error(parser, str(exc))
-    sides = []
-    for item in (args.old, args.new):
-        args.inputs = [item]
-        sides.append(_extract_all(args, config).documents)
+    sides = [_extract_all(args, config, [item]).documents for item in (args.old, args.new)]
     unreadable = [doc for side in sides for doc in side if doc.status == "error"]
     if unreadable or not all(sides):
         _print_unreadable(ExtractionResult(documents=unreadable))

@@ -24,21 +24,23 @@ from extractor.models import (
     DepartmentTotals,
     DocumentResult,
     EconomyRow,
+    Group,
     Occurrence,
     Proposal,
     RoundGroup,
     RoundOverview,
 )
 
-GRAND_TOTALS = ("permanent", "implementation", "overall")
+GRAND_TOTALS: tuple[Group, ...] = ("permanent", "implementation", "overall")
 _UNREADABLE_RULES = {"economy.unreadable_cell", "economy.ambiguous_columns"}
 
 
 @dataclass(frozen=True)
 class Counted:
-    """A proposal the round counts, with where it stands."""
+    """A proposal the round counts, with where it stands and its place in the run's order."""
     proposal: Proposal
     where: Occurrence
+    order: int = 0
 
 
 def identity(proposal: Proposal) -> tuple[str, str | None]:
@@ -57,9 +59,12 @@ def table_content(proposal: Proposal) -> tuple[object, ...]:
 
 
 def occurrences(documents: Iterable[DocumentResult]) -> Iterator[Counted]:
+    """Every proposal of the run, in the run's order (files as given, then in the file)."""
+    order = 0
     for doc in documents:
         for index, proposal in enumerate(doc.proposals):
-            yield Counted(proposal, Occurrence(file=doc.file, index=index))
+            yield Counted(proposal, Occurrence(file=doc.file, index=index), order)
+            order += 1
 
 
 def distinct_proposals(
@@ -85,20 +90,11 @@ def distinct_proposals(
                                        occurrences=[f.where for f in firsts],
                                        counted=firsts[-1].where))
         counted.append(firsts[-1])
-    order = {id(item): n for n, item in enumerate(occurrences_order(counted))}
-    counted.sort(key=lambda item: order[id(item)])
+    counted.sort(key=lambda item: item.order)
     return counted, duplicates, versions
 
 
-def occurrences_order(items: list[Counted]) -> list[Counted]:
-    """Run order: by file as first met, then by index in the file."""
-    files: dict[str, int] = {}
-    for item in items:
-        files.setdefault(item.where.file, len(files))
-    return sorted(items, key=lambda i: (files[i.where.file], i.where.index))
-
-
-def grand_total(proposal: Proposal, group: str) -> EconomyRow | None:
+def grand_total(proposal: Proposal, group: Group) -> EconomyRow | None:
     """The printed grand total of a group ("Samlet varig ændring", "Samlede
     implementeringsomkostninger") or "Samlet økonomisk påvirkning" for "overall"."""
     economy = proposal.economy
@@ -106,7 +102,7 @@ def grand_total(proposal: Proposal, group: str) -> EconomyRow | None:
         return None
     if group == "overall":
         return overall_row(economy)
-    return plain_total(economy, group)  # type: ignore[arg-type]
+    return plain_total(economy, group)
 
 
 def is_incomplete(proposal: Proposal) -> bool:
@@ -119,7 +115,7 @@ def is_incomplete(proposal: Proposal) -> bool:
                for f in proposal.findings)
 
 
-def _sums(proposals: list[Proposal], years: list[int], group: str) -> dict[str, int]:
+def _sums(proposals: list[Proposal], years: list[int], group: Group) -> dict[str, int]:
     out = {str(y): 0 for y in years}
     for proposal in proposals:
         row = grand_total(proposal, group)

@@ -29,7 +29,7 @@ from extractor.export.xlsx.cells import (
     set_widths,
 )
 from extractor.export.xlsx.labels import label
-from extractor.models import Occurrence, RoundGroup, RoundOverview
+from extractor.models import Group, Occurrence, RoundGroup, RoundOverview
 from extractor.round.overview import GRAND_TOTALS, Counted, grand_total, is_incomplete
 
 _LINK_FONT = Font(color="0563C1", underline="single")
@@ -49,7 +49,7 @@ def _ref(sheet: str, cell: str) -> str:
     return "'" + sheet.replace("'", "''") + "'!" + cell
 
 
-def total_refs(members: Sequence[Counted], placed: Placement, group: str,
+def total_refs(members: Sequence[Counted], placed: Placement, group: Group,
                year: int) -> list[str]:
     """The printed cells of a grand total in a year, one per counted proposal that has it."""
     refs = []

@@ -299,6 +299,8 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if any(f.severity == "error" for doc in result.documents
            for p in doc.proposals for f in p.findings):
         return ExitCode.ERROR_FINDINGS
+    if result.round and any(f.severity == "error" for f in result.round.findings):
+        return ExitCode.ERROR_FINDINGS  # e.g. round.pool_exceeded raised to error in --config
     return ExitCode.OK
 
 

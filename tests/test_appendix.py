@@ -164,3 +164,15 @@ def test_committees_are_overridable_in_the_config() -> None:
     assert [f.found for f in overview.findings] == [700]  # 0,65 → 0,7 mio. kr. (half-up)
     with pytest.raises(ConfigError):
         config_from_dict({"pool": {"Budget 2027": "mange"}})
+
+
+def test_check_exit_1_when_the_config_makes_the_pool_warning_an_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "checks.toml"
+    config.write_text('[severity]\n"round.pool_exceeded" = "error"\n\n[pool]\n'
+                      '"Budget 2027" = 1\n', encoding="utf-8")
+    sample = str(ROOT / "samples" / "sundhed_7aar.pdf")  # no error findings of its own
+    assert main(["check", sample, "-q", "-j", "1"]) == 0
+    assert main(["check", sample, "--config", str(config), "-q", "-j", "1"]) == 1
+    out = capsys.readouterr().out
+    assert "FEJL: Budget 2027: forslagene beder om 5,2 mio. kr." in out

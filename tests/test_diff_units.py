@@ -88,3 +88,43 @@ def test_field_and_section_changes() -> None:
         {"kind": "field", "field": "department", "old": "Socialforvaltningen",
          "new": "Økonomiforvaltningen"},
         {"kind": "text", "section": "1", "old": "To.", "new": "Tre."}]
+
+
+def test_payback_and_hearing_changes() -> None:
+    import datetime as dt
+
+    from extractor.models import Hearing, Payback
+    old = _proposal("A", economy=Economy(years=YEARS, payback=[
+        Payback(label="Tilbagebetalingstid baseret på totaløkonomi", years=4)]),
+        hearings=[Hearing(table=4, body="Center for Økonomi", answer=True,
+                          date=dt.date(2026, 1, 12))])
+    new = _proposal("A", economy=Economy(years=YEARS, payback=[
+        Payback(label="Tilbagebetalingstid baseret på totaløkonomi", years=5)]),
+        hearings=[Hearing(table=4, body="Center for Økonomi", answer=False,
+                          date=dt.date(2026, 2, 1))])
+    changes = [c.model_dump() for c in proposal_changes(old, new)]
+    assert changes == [
+        {"kind": "field", "field": "hearing.answer Tabel 4: Center for Økonomi", "old": True,
+         "new": False},
+        {"kind": "field", "field": "hearing.date Tabel 4: Center for Økonomi",
+         "old": "2026-01-12", "new": "2026-02-01"},
+        {"kind": "payback", "row": "Tilbagebetalingstid baseret på totaløkonomi", "old": 4,
+         "new": 5}]
+
+
+def test_report_names_each_kind_in_danish() -> None:
+    from extractor.diff.pairing import diff_pair
+    from extractor.export.diff_report import render_diff
+    from extractor.models import DiffResult, DiffSide
+    old = _proposal("A", economy=_economy(_row("Drift", 100, 200)),
+                    follow_up=[FollowUp(goal="Mål")])
+    new = _proposal("A", economy=_economy(_row("Drift", 100, 250), _row("Ny", None, 5)))
+    result = DiffResult(old=DiffSide(file="a.pdf"), new=DiffSide(file="b.pdf"),
+                        proposals=[diff_pair(old, new), diff_pair(None, _proposal("B"))])
+    text = render_diff(result)
+    assert "A (Budget 2027): ændret, 3 ændringer" in text
+    assert "'Drift' 2028: 200 → 250" in text
+    assert "ny række 'Ny': 2027: tom, 2028: 5" in text
+    assert "Opfølgningsmål fjernet: Mål" in text
+    assert "B (Budget 2027): nyt forslag" in text
+    assert "ingen forskelle" not in text

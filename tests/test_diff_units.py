@@ -128,3 +128,14 @@ def test_report_names_each_kind_in_danish() -> None:
     assert "Opfølgningsmål fjernet: Mål" in text
     assert "B (Budget 2027): nyt forslag" in text
     assert "ingen forskelle" not in text
+
+
+def test_changes_come_in_table_order() -> None:
+    old = _economy(_row("A", 1, 1), _row("B", 5, 5),
+                   _row("Samlet varig ændring", 6, 6, role="total"))
+    new = _economy(_row("Ny", 2, None), _row("A", 1, 1),
+                   _row("Samlet varig ændring", 3, 1, role="total"))
+    assert [(c.kind, getattr(c, "row", None), getattr(c, "year", None))
+            for c in economy_changes(old, new)] == [
+        ("row_added", "Ny", None), ("row_removed", "B", None),
+        ("cell", "Samlet varig ændring", 2027), ("cell", "Samlet varig ændring", 2028)]

@@ -2,9 +2,10 @@
 
 Tabel 1 rows are matched by group and label (the k-th row of a label with the k-th);
 a row left over on both sides with the same values is one relabelled row, never a
-removal plus an addition. Every changed cell is listed, totals included, so a reader
-sees the whole consequence of a change. Findings are matched on what they say (rule,
-table, row, year, expected, found), not on page numbers, which move when text is added.
+removal plus an addition. Every changed cell is listed, totals included, in the new
+table's order, so a reader sees the whole consequence of a change where it stands.
+Findings are matched on what they say (rule, table, row, year, expected, found), not on
+page numbers, which move when text is added.
 """
 
 from __future__ import annotations
@@ -31,8 +32,6 @@ from extractor.models import (
     RowRemoved,
     TextChange,
 )
-
-_GROUPS = ("permanent", "implementation", "overall")
 
 
 def _norm(text: str | None) -> str:
@@ -121,20 +120,36 @@ def economy_changes(old: Economy | None, new: Economy | None) -> Iterator[Change
                       and b[n].role == a[k].role), None)
         if match is not None:
             relabelled[k] = match
-    for group in _GROUPS:
-        for k, row in a.items():
-            if k[0] != group:
-                continue
-            if k in b:
-                yield from _cell_changes(row, b[k], years)
-            elif k in relabelled:
-                yield RowRelabelled(group=row.group, old=row.label, new=b[relabelled[k]].label)
-            else:
-                yield RowRemoved(group=row.group, row=row.label, old=_values(row, years))
-        for k, row in b.items():
-            if k[0] == group and k not in a and k not in relabelled.values():
-                yield RowAdded(group=row.group, row=row.label, new=_values(row, years))
+    yield from _in_table_order(a, b, relabelled, years)
     yield from payback_changes(old, new)
+
+
+def _in_table_order(a: dict[tuple[str, str, int], EconomyRow],
+                    b: dict[tuple[str, str, int], EconomyRow],
+                    relabelled: dict[tuple[str, str, int], tuple[str, str, int]],
+                    years: list[int]) -> list[Change]:
+    """The row changes in the new table's order; a removed row where it stood, after the
+    row that preceded it in the old table."""
+    position = {k: j for j, k in enumerate(b)}
+    events: list[tuple[tuple[int, int], Change]] = []
+    last = -1
+    for k, row in a.items():
+        if k in b:
+            last = position[k]
+            events += [((last, 0), c) for c in _cell_changes(row, b[k], years)]
+        elif k in relabelled:
+            last = position[relabelled[k]]
+            events.append(((last, 0), RowRelabelled(group=row.group, old=row.label,
+                                                    new=b[relabelled[k]].label)))
+        else:
+            events.append(((last, 1), RowRemoved(group=row.group, row=row.label,
+                                                 old=_values(row, years))))
+    taken = set(relabelled.values())
+    events += [((position[k], 0), RowAdded(group=row.group, row=row.label,
+                                           new=_values(row, years)))
+               for k, row in b.items() if k not in a and k not in taken]
+    events.sort(key=lambda event: event[0])  # stable: a row's cells stay in year order
+    return [change for _, change in events]
 
 
 def _cell_changes(old: EconomyRow, new: EconomyRow, years: list[int]) -> Iterator[Change]:

@@ -182,7 +182,8 @@ class RoundGroup(_Model):
     occurrences: list[Occurrence]
     counted: Occurrence | None = Field(
         default=None, description="The occurrence the round's totals count: a duplicate's "
-                                  "first, a proposal's last version in the run's order.")
+                                  "first, a proposal's last version in the run's order; "
+                                  "null for the duplicates of an older version.")
 
 
 class DepartmentTotals(_Model):

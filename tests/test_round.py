@@ -177,3 +177,17 @@ def test_runde_sheet_sums_the_proposal_sheets_total_rows(result: ExtractionResul
 def _sheets(formula: str) -> set[str]:
     import regex
     return {s.replace("''", "'") for s in regex.findall(r"'((?:[^']|'')+)'!", formula)}
+
+
+def test_an_older_versions_duplicates_are_not_counted_and_marked_as_such() -> None:
+    from extractor.export.xlsx.round_sheet import in_round_notes
+    old = {"title": "A", "case": "B27", "economy": _table(100)}
+    docs = [_doc("bundle.pdf", old), _doc("a.pdf", old),
+            _doc("a_v2.pdf", {"title": "A", "case": "B27", "economy": _table(150)})]
+    overview = round_overview(docs)
+    assert overview.proposals == 1 and overview.cases[0].overall == {"2027": 150}
+    [dup] = overview.duplicates
+    assert dup.counted is None
+    notes = in_round_notes(overview, {}, "da")
+    assert notes == {("bundle.pdf", 0): "ældre version: ikke talt (a_v2.pdf tælles)",
+                     ("a.pdf", 0): "ældre version: ikke talt (a_v2.pdf tælles)"}

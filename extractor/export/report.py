@@ -100,7 +100,8 @@ def round_lines(overview: RoundOverview) -> list[str]:
              f"{len(overview.duplicates)} optræder flere gange (talt én gang), "
              f"{len(overview.versions)} findes i flere versioner."]
     for group in overview.duplicates:
-        counted = f" (talt: {_where(group.counted)})" if group.counted else ""
+        counted = (f" (talt: {_where(group.counted)})" if group.counted
+                   else " (ikke talt: en anden version tælles)")
         lines.append(f"  Dublet: {group.title}: "
                      + ", ".join(_where(o) for o in group.occurrences) + counted)
     for group in overview.versions:

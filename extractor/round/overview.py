@@ -79,17 +79,17 @@ def distinct_proposals(
     duplicates: list[RoundGroup] = []
     versions: list[RoundGroup] = []
     for (title, case), contents in by_identity.items():
-        for same in contents.values():
-            if len(same) > 1:
-                duplicates.append(RoundGroup(title=title, case=case,
-                                             occurrences=[s.where for s in same],
-                                             counted=same[0].where))
-        firsts = [same[0] for same in contents.values()]
-        if len(firsts) > 1:
+        clusters = list(contents.values())
+        for n, same in enumerate(clusters):
+            if len(same) > 1:  # an older version's duplicates: none of them counts
+                duplicates.append(RoundGroup(
+                    title=title, case=case, occurrences=[s.where for s in same],
+                    counted=same[0].where if n == len(clusters) - 1 else None))
+        if len(clusters) > 1:
             versions.append(RoundGroup(title=title, case=case,
-                                       occurrences=[f.where for f in firsts],
-                                       counted=firsts[-1].where))
-        counted.append(firsts[-1])
+                                       occurrences=[same[0].where for same in clusters],
+                                       counted=clusters[-1][0].where))
+        counted.append(clusters[-1][0])
     counted.sort(key=lambda item: item.order)
     return counted, duplicates, versions
 

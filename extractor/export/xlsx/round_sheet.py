@@ -162,18 +162,27 @@ def _groups(ws: Worksheet, row: int, key: str, groups: list[RoundGroup], placed:
 
 def in_round_notes(overview: RoundOverview, placed: Placement,
                    lang: str) -> dict[tuple[str, int], str]:
-    """The overview's "I runden" text per occurrence the round does not count."""
+    """The overview's "I runden" text per occurrence the round does not count: an older
+    version (another version of the proposal counts) or a duplicate (its twin counts)."""
+    def sheet(o: Occurrence) -> str:
+        where = placed.get((o.file, o.index))
+        return where.sheet if where else o.file
+
+    latest = {(g.title, g.case): g.counted for g in overview.versions if g.counted}
     notes: dict[tuple[str, int], str] = {}
-    for key, groups in (("in_round.duplicate", overview.duplicates),
-                        ("in_round.version", overview.versions)):
-        for group in groups:
-            if group.counted is None:
-                continue
-            counted = placed.get((group.counted.file, group.counted.index))
-            sheet = counted.sheet if counted else group.counted.file
-            for o in group.occurrences:
-                if o != group.counted:
-                    notes.setdefault((o.file, o.index), label(key, lang, sheet=sheet))
+    for group in overview.duplicates:
+        version = latest.get((group.title, group.case))
+        for o in group.occurrences:
+            if group.counted is None and version is not None:
+                notes[(o.file, o.index)] = label("in_round.version", lang, sheet=sheet(version))
+            elif group.counted is not None and o != group.counted:
+                notes[(o.file, o.index)] = label("in_round.duplicate", lang,
+                                                 sheet=sheet(group.counted))
+    for group in overview.versions:
+        for o in group.occurrences:
+            if group.counted is not None and o != group.counted:
+                notes.setdefault((o.file, o.index),
+                                 label("in_round.version", lang, sheet=sheet(group.counted)))
     return notes
 
 

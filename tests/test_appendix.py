@@ -65,6 +65,21 @@ def _expected(proposal: dict[str, Any]) -> list[Decimal]:
     return [invest("service"), invest("anlæg"), effect("service"), effect("overførsler")]
 
 
+def _payback(proposal: dict[str, Any]) -> int | None:
+    """docs/checks.md: years, the first counted as 1, until the running sum of "Samlet
+    økonomisk påvirkning" first turns <= 0 (after a non-zero year)."""
+    economy = proposal["economy"]
+    overall = next(r for r in economy["rows"] if r["group"] == "overall")
+    running, seen = 0, False
+    for n, year in enumerate(economy["years"], start=1):
+        value = overall["values"][str(year)] or 0
+        running += value
+        seen = seen or value != 0
+        if seen and running <= 0:
+            return n
+    return None
+
+
 def _distinct(result: ExtractionResult) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for doc in result.documents:
@@ -88,6 +103,8 @@ def test_every_number_equals_the_recomputation(result: ExtractionResult, sheet: 
             stated = next(p["years"] for p in proposal["economy"]["payback"]
                           if "totaløkonomi" in p["label"])
             assert values[7] == stated
+            computed = _payback(proposal)
+            assert values[8] == (computed if computed != stated else None), values[1]
     assert sorted(seen) == sorted(proposals)  # each proposal once, duplicates included once
     assert len(seen) == len(set(seen)) == 7
 

@@ -3,7 +3,9 @@
 Sheets, in order: Oversigt (one row per proposal, one per unreadable file), Tabel 1
 (every amount in long format, as an Excel table for pivots), one sheet per proposal
 (`xlsx/proposal_sheet.py`: Tabel 1 as printed with SUM checks and the findings on their
-cells), Opfølgning (follow-up goals) and Fund (findings, errors first). Danish names by
+cells), Runde (the round's totals as formulas over those sheets, `xlsx/round_sheet.py`),
+Bilag (the appendix table for the politicians, `xlsx/appendix_sheet.py`), Opfølgning
+(follow-up goals) and Fund (findings, errors first). Danish names by
 default, English with lang="en" (`xlsx/labels.py`). Text from the documents is always
 written as text (`xlsx/cells.py`), so a hostile document cannot plant a formula.
 """

@@ -16,6 +16,7 @@ from pathlib import Path
 from extractor.checks import run_checks
 from extractor.checks.config import DEFAULT_CONFIG, CheckConfig
 from extractor.errors import ExtractorError, InternalError, NotAProposalError, NoTextLayerError
+from extractor.evidence import resolve as resolve_evidence
 from extractor.models import DocumentError, DocumentResult, Proposal
 from extractor.parse.proposal import parse_proposal
 from extractor.parse.text.proposal import parse_text_proposal
@@ -77,13 +78,15 @@ def _checked(proposal: Proposal, layout: ProposalLayout, config: CheckConfig, *,
     """The proposal with the checks' findings after the parser's, both under `config`.
 
     Text input (`paged=False`) has one synthetic page: its lines go to the checks
-    without a page, so no finding names a page the document never had.
+    without a page, so no finding names a page the document never had, and no
+    finding gets evidence boxes (`extractor.evidence`).
     """
     start = layout.title_lines[0] if layout.title_lines else layout.resume_line
-    lines = [(ln.page if paged else None, ln.text) for ln in
-             Region(Position(start.page, start.top), layout.end, layout.pages).lines()]
+    printed = Region(Position(start.page, start.top), layout.end, layout.pages).lines()
+    lines = [(ln.page if paged else None, ln.text) for ln in printed]
     findings = [*proposal.findings, *run_checks(proposal, lines=lines)]
-    return proposal.model_copy(update={"findings": config.apply(findings)})
+    findings = resolve_evidence(config.apply(findings), proposal, printed if paged else None)
+    return proposal.model_copy(update={"findings": findings})
 
 
 def _sha256(path: Path) -> str | None:

@@ -40,6 +40,16 @@ class Section(_Model):
     text: str
 
 
+class Box(_Model):
+    """Where a printed value stands: cropping `page` to `bbox` gives back exactly `text`."""
+
+    page: int = Field(description="Page (1-based) in the file.")
+    bbox: list[float] = Field(
+        min_length=4, max_length=4,
+        description="[x0, top, x1, bottom] in PDF points, origin at the page's top-left corner.")
+    text: str | None = Field(default=None, description="The token(s) as printed.")
+
+
 class EconomyRow(_Model):
     group: Group
     label: str
@@ -50,6 +60,10 @@ class EconomyRow(_Model):
         description="Amount per year (year as string key) in the table's unit; null = empty cell."
     )
     page: int | None = Field(default=None, description="Page (1-based) the row is printed on.")
+    cells: dict[str, Box] = Field(
+        default_factory=dict,
+        description="Where each printed value stands, by year; a year with an empty cell has "
+                    "no entry, and text input has none at all.")
 
     def value(self, year: int) -> int | None:
         return self.values.get(str(year))
@@ -60,6 +74,8 @@ class Payback(_Model):
     years: int | float | None = Field(
         description="The stated payback time in years; null if unreadable.")
     text: str | None = Field(default=None, description="The value exactly as printed.")
+    page: int | None = Field(default=None, description="Page of the printed value; null for text.")
+    bbox: list[float] | None = Field(default=None, description="Box of the printed value.")
 
 
 class Economy(_Model):
@@ -87,6 +103,9 @@ class CostItem(_Model):
     amount_text: str
     text: str = ""
     page: int | None = None
+    bbox: list[float] | None = Field(
+        default=None, description="Box of the bold heading line(s) that state the amount, on "
+                                  "`page`; null for text input.")
 
 
 class FollowUp(_Model):
@@ -109,11 +128,24 @@ class Hearing(_Model):
     date: dt.date | None = None
 
 
+class Evidence(_Model):
+    """A place a finding points at. Checks may name a place by its text alone (a prose
+    sentence); `extractor.evidence.resolve` finds its box on the page or drops it."""
+
+    page: int | None = None
+    bbox: list[float] | None = None
+    text: str
+
+
 class Location(_Model):
     page: int | None = None
     table: str | None = None
     row: str | None = None
     year: int | None = None
+    evidence: list[Evidence] = Field(
+        default_factory=list,
+        description="Every place the finding points at, the one `page`/`row`/`year` name "
+                    "(the wrong value) first; empty for text input.")
 
 
 class Finding(_Model):

@@ -8,9 +8,10 @@ severity lives in one place and a config file can override it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractor.models import Finding, Location, Severity
+from extractor.models import Evidence, Finding, Location, Severity
 
 
 @dataclass(frozen=True)
@@ -100,11 +101,18 @@ TABLE_1 = "Tabel 1"
 
 def finding(rule_id: str, message: str, *, page: int | None = None, table: str | None = None,
             row: str | None = None, year: int | None = None,
-            expected: int | float | None = None, found: int | float | None = None) -> Finding:
-    """A finding of a registered rule, with the rule's default severity."""
+            expected: int | float | None = None, found: int | float | None = None,
+            evidence: Sequence[Evidence] = ()) -> Finding:
+    """A finding of a registered rule, with the rule's default severity.
+
+    `evidence` names the places the finding points at, the wrong one first (see
+    `extractor.evidence`); left empty, the place `page`/`row`/`year` name is filled in
+    later from the parsed boxes, so a check need only name the places it compared with.
+    """
     rule = RULES[rule_id]  # KeyError here is a programming error: register the rule first
     return Finding(rule=rule.id, severity=rule.severity, message=message,
-                   location=Location(page=page, table=table, row=row, year=year),
+                   location=Location(page=page, table=table, row=row, year=year,
+                                     evidence=list(evidence)),
                    expected=expected, found=found)
 
 

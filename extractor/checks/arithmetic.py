@@ -17,6 +17,7 @@ from extractor.economy_relations import (
     overall_relation,
     year_gap,
 )
+from extractor.evidence import cell, cells
 from extractor.models import Economy, Finding
 from extractor.rules import TABLE_1, finding, kr
 
@@ -63,7 +64,8 @@ def _compare(economy: Economy, relation: Relation) -> Iterator[Finding]:
     for year in economy.years:
         printed = total.value(year)
         expected, gap, tolerance, n = year_gap(printed, [r.value(year) for r in relation.covered])
-        where = dict(page=total.page or economy.page, table=TABLE_1, row=total.label, year=year)
+        where = dict(page=total.page or economy.page, table=TABLE_1, row=total.label, year=year,
+                     evidence=[*cell(total, year), *cells(relation.covered, [year])])
         if printed is None and n and expected == 0:
             yield finding("economy.empty_total",
                           f"{total.label} {year}: cellen er tom, men {what} har beløb "

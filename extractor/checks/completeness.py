@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
+from extractor.evidence import quote
 from extractor.models import Finding, Proposal
 from extractor.rules import TABLE_1, finding
 
@@ -128,7 +129,7 @@ def check_template_text(proposal: Proposal) -> Iterator[Finding]:
             seen.add(leftover)
             yield finding("completeness.template_text",
                           f"Skabelontekst står tilbage i {where}: '{leftover}'.", page=page,
-                          row=where)
+                          row=where, evidence=quote(leftover, page))
 
 
 def check_template_lines(lines: Sequence[tuple[int | None, str]]) -> Iterator[Finding]:
@@ -151,7 +152,8 @@ def check_template_lines(lines: Sequence[tuple[int | None, str]]) -> Iterator[Fi
         on_page = f" på side {page}" if page is not None else ""
         yield finding("completeness.template_text",
                       f"Skabelontekst står tilbage{on_page}: '{leftover}' "
-                      f"(i linjen '{_short(text)}').", page=page, row=_short(text))
+                      f"(i linjen '{_short(text)}').", page=page, row=_short(text),
+                      evidence=quote(leftover, page))
 
 
 def _leftover_spans(text: str) -> list[tuple[str, int]]:

@@ -26,6 +26,7 @@ import regex
 
 from extractor.checks.claims import Claim, chained_claims, claims_in, fits
 from extractor.economy_relations import group_value, plain_total
+from extractor.evidence import cell, quote, row_cells
 from extractor.models import Economy, Finding, Group, Proposal
 from extractor.rules import TABLE_1, finding, kr
 
@@ -97,19 +98,23 @@ def check_headlines(proposal: Proposal) -> Iterator[Finding]:
     for where, text in headline_texts(proposal):
         for sentence in sentences(text):
             for claim in effect_claims(sentence, economy.years):
-                yield from _check_effect(claim, where, economy, proposal)
+                yield from _check_effect(claim, where, economy, sentence)
             for claim in investment_claims(sentence, economy.years):
-                yield from _check_investment(claim, where, economy, proposal)
+                yield from _check_investment(claim, where, economy, sentence)
 
 
-def _location(economy: Economy, group: Group, year: int | None) -> dict[str, Any]:
+def _location(economy: Economy, group: Group, year: int | None,
+              sentence: str) -> dict[str, Any]:
+    """The total row (its cell, or every cell for a sum over the years), then the sentence."""
     row = plain_total(economy, group)
+    printed = [] if row is None else cell(row, year) if year is not None else row_cells(row)
     return dict(page=(row.page if row else None) or economy.page, table=TABLE_1,
-                row=row.label if row else None, year=year)
+                row=row.label if row else None, year=year,
+                evidence=[*printed, *quote(sentence)])
 
 
 def _check_effect(claim: Claim, where: str, economy: Economy,
-                  proposal: Proposal) -> Iterator[Finding]:
+                  sentence: str) -> Iterator[Finding]:
     years = claim.years if claim.kind == "each" else (economy.years[-1],)
     amount = claim.amount
     for year in years:
@@ -123,12 +128,12 @@ def _check_effect(claim: Claim, where: str, economy: Economy,
                           f"{where.capitalize()} siger en effekt på {amount.text.strip()} "
                           f"{claim.period or 'ved fuld indfasning'}; "
                           f"{name} {year} er {kr(actual)}.",
-                          **_location(economy, "permanent", year),
+                          **_location(economy, "permanent", year, sentence),
                           expected=_number(amount.value), found=actual)
 
 
 def _check_investment(claim: Claim, where: str, economy: Economy,
-                      proposal: Proposal) -> Iterator[Finding]:
+                      sentence: str) -> Iterator[Finding]:
     years = claim.years if claim.kind == "each" and claim.years else tuple(economy.years)
     values = [group_value(economy, "implementation", y) for y in years if y in economy.years]
     actual = sum(v for v, _ in values)
@@ -141,7 +146,7 @@ def _check_investment(claim: Claim, where: str, economy: Economy,
         yield finding("prose.headline_investment",
                       f"{where.capitalize()} siger et investeringsbehov på "
                       f"{amount.text.strip()}; {name} {span} er i alt {kr(actual)}.",
-                      **_location(economy, "implementation", None),
+                      **_location(economy, "implementation", None, sentence),
                       expected=_number(amount.value), found=actual)
 
 

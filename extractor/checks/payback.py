@@ -21,7 +21,8 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from extractor.economy_relations import area_of, items, overall_row
-from extractor.models import Economy, Finding, Group, Payback
+from extractor.evidence import printed, quote, row_cells
+from extractor.models import Economy, EconomyRow, Finding, Group, Payback
 from extractor.rules import TABLE_1, finding
 
 _SERVICE = regex.compile(r"service", regex.IGNORECASE)
@@ -69,17 +70,22 @@ def check_payback(economy: Economy) -> Iterator[Finding]:
         if _SERVICE.search(stated.label):
             net: list[int | None] = list(service_net(economy))
             basis = "Service-rækkerne (varige ændringer + implementering)"
+            compared: list[EconomyRow] = []
         elif _TOTAL_ECONOMY.search(stated.label) and overall is not None:
             net = [overall.value(y) for y in economy.years]
             basis = f"'{overall.label}'"
+            compared = [overall]
         else:
             continue
-        yield from _compare(stated, payback_years(net), basis, economy)
+        yield from _compare(stated, payback_years(net), basis, economy, compared)
 
 
-def _compare(stated: Payback, computed: int | None, basis: str,
-             economy: Economy) -> Iterator[Finding]:
-    where = dict(page=economy.page, table=TABLE_1, row=stated.label)
+def _compare(stated: Payback, computed: int | None, basis: str, economy: Economy,
+             compared: list[EconomyRow]) -> Iterator[Finding]:
+    """Evidence: the stated time (or its label), then the row it was computed from."""
+    own = printed(stated.page, stated.bbox, stated.text) or quote(stated.label, economy.page)
+    where = dict(page=economy.page, table=TABLE_1, row=stated.label,
+                 evidence=[*own, *(e for row in compared for e in row_cells(row))])
     if stated.years is None:
         yield finding("payback.unreadable",
                       f"{stated.label}: '{stated.text or ''}' kan ikke læses som et antal år.",

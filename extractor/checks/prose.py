@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from extractor.checks.claims import Claim, chained_claims, fits, has_bare_number
 from extractor.checks.matching import match_items
+from extractor.evidence import cells, heading
 from extractor.models import CostItem, Economy, EconomyRow, Finding, Proposal
 from extractor.numbers import StatedAmount
 from extractor.rules import TABLE_1, finding, kr
@@ -52,7 +53,7 @@ def check_cost_items(proposal: Proposal) -> Iterator[Finding]:
 def check_item(item: CostItem, rows: Sequence[EconomyRow], economy: Economy) -> Iterator[Finding]:
     label = " + ".join(r.label for r in rows)
     page = item.page or rows[0].page or economy.page
-    where = dict(page=page, table=TABLE_1, row=label)
+    where = dict(page=page, table=TABLE_1, row=label, evidence=heading(item))
     claims = chained_claims(item.amount_text, economy.years)
     if not claims:
         rule = "prose.amount_unit" if has_bare_number(item.amount_text) else (
@@ -95,14 +96,22 @@ def _check_claim(item: CostItem, claim: Claim, rows: Sequence[EconomyRow], econo
             yield finding("prose.amount_mismatch",
                           f"{heading}: teksten siger {amount.text.strip()} {claim.period}, "
                           f"Tabel 1 ({at}) siger {kr(actual)}.",
-                          **{**where, "year": year},
+                          **{**where, "year": year, "evidence": _compared(item, claim, rows, year)},
                           expected=_as_number(amount.value), found=actual)
         elif amount.value and actual and (amount.value < 0) != (actual < 0):
             yield finding("prose.amount_sign",
                           f"{heading}: teksten har {amount.text.strip()}, men Tabel 1 ({at}) "
                           f"har {kr(actual)} med modsat fortegn.",
-                          **{**where, "year": year}, expected=_as_number(amount.value),
+                          **{**where, "year": year, "evidence": _compared(item, claim, rows, year)},
+                          expected=_as_number(amount.value),
                           found=actual)
+
+
+def _compared(item: CostItem, claim: Claim, rows: Sequence[EconomyRow],
+              year: int | None) -> list:
+    """The heading first, then the printed cells it was compared with."""
+    years = claim.years if year is None else (year,)
+    return [*heading(item), *cells(rows, years)]
 
 
 def _table_ref(rows: Sequence[EconomyRow], economy: Economy) -> str:

@@ -21,7 +21,7 @@ import regex
 from extractor.models import CostItem
 from extractor.parse.economy_rows import group_heading
 from extractor.parse.paragraphs import Paragraph, glue_lone_signs
-from extractor.read.page import Line
+from extractor.read.page import Line, bbox_of
 from extractor.read.text_lines import join_lines
 
 _SPLIT = regex.compile(r":\s+(?=[-−–+]?\s*\d)")
@@ -33,6 +33,7 @@ class _Item:
     title: str
     amount_text: str
     page: int
+    bbox: list[float]
     texts: list[str] = field(default_factory=list)
 
 
@@ -52,12 +53,14 @@ def parse_cost_items(paragraphs: list[Paragraph], vocabulary: frozenset[str]) ->
                 group = opened
             elif group is not None and ":" in heading:
                 title, amount = _title_and_amount(heading)
-                current = _Item(group, title, amount, heading_lines[0].page)
+                page = heading_lines[0].page
+                box = bbox_of(ln for ln in heading_lines if ln.page == page)
+                current = _Item(group, title, amount, page, box)
                 items.append(current)
         if body_lines and current is not None:
             current.texts.append(_joined(body_lines, vocabulary))
     return [CostItem(group=i.group, title=i.title, amount_text=i.amount_text, page=i.page,
-                     text="\n".join(t for t in i.texts if t))
+                     bbox=i.bbox, text="\n".join(t for t in i.texts if t))
             for i in items]
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor.models import Economy, EconomyRow, Finding, Group, Payback
+from extractor.models import Box, Economy, EconomyRow, Evidence, Finding, Group, Payback
 from extractor.numbers import is_table_amount, parse_table_amount
 from extractor.parse.economy_rows import (
     PRICE_LEVEL,
@@ -38,7 +38,7 @@ from extractor.parse.table_grid import (
     rows_from_gaps,
     vertical_rule_xs,
 )
-from extractor.read.page import Line, Page, Word
+from extractor.read.page import Line, Page, Word, bbox_of
 from extractor.read.text_lines import collapse_spaces, join_lines, words_to_lines
 from extractor.rules import TABLE_1, finding
 from extractor.segment.layout import Region
@@ -253,7 +253,8 @@ def _interpret(rows: list[Row], columns: Columns, years: list[int],
                 state.group = "overall"
             continue
         if is_payback(label):
-            payback.append(_payback(label, [*row.in_band(columns.steering), *value_words]))
+            payback.append(_payback(label, [*row.in_band(columns.steering), *value_words],
+                                    row.page))
             continue
         if not any(is_table_amount(w.text) for w in value_words):
             # group rows span every column
@@ -268,10 +269,10 @@ def _interpret(rows: list[Row], columns: Columns, years: list[int],
         role = row_role(label)
         if group == "implementation" and role == "total":
             state.seen_implementation_total = True
-        values, cell_findings = _values(row, label, value_words, columns, years)
+        values, cells, cell_findings = _values(row, label, value_words, columns, years)
         findings += cell_findings
         out.append(EconomyRow(group=group, label=label, steering_area=steering, role=role,
-                              footnote=footnote, values=values, page=row.page))
+                              footnote=footnote, values=values, page=row.page, cells=cells))
     return out, payback, findings
 
 
@@ -280,20 +281,21 @@ def _cell_text(row: Row, words: list[Word], vocabulary: frozenset[str]) -> str:
 
 
 def _values(row: Row, label: str, words: list[Word], columns: Columns,
-            years: list[int]) -> tuple[dict[str, int | None], list[Finding]]:
+            years: list[int]) -> tuple[dict[str, int | None], dict[str, Box], list[Finding]]:
     cells: dict[int, list[Word]] = {y: [] for y in years}
     findings: list[Finding] = []
     for w in words:
         year = columns.year_of(w)
         band = dict(columns.years).get(year) if year is not None else None
         if band is None or not band.encloses(w):
-            findings.append(_unreadable(row, label, year, w.text, "står uden for årskolonnerne"))
+            findings.append(_unreadable(row, label, year, [w], "står uden for årskolonnerne"))
             if year is not None:
                 cells[year].append(w)  # poison the cell so it is not read as a clean value
                 cells[year].append(Word("?", w.x0, w.x1, w.top, w.bottom))
             continue
         cells[year].append(w)
     values: dict[str, int | None] = {}
+    boxes: dict[str, Box] = {}
     for year in years:
         cell = cells[year]
         text = _amount_text(cell, row.page)
@@ -301,11 +303,12 @@ def _values(row: Row, label: str, words: list[Word], columns: Columns,
             values[str(year)] = None
         elif is_table_amount(text):
             values[str(year)] = parse_table_amount(text)
+            boxes[str(year)] = Box(page=row.page, bbox=bbox_of(cell), text=text)
         else:
             values[str(year)] = None
             if "?" not in text:
-                findings.append(_unreadable(row, label, year, text, "er ikke et beløb"))
-    return values, findings
+                findings.append(_unreadable(row, label, year, cell, "er ikke et beløb"))
+    return values, boxes, findings
 
 
 def _amount_text(cell: list[Word], page: int) -> str:
@@ -320,16 +323,21 @@ def _amount_text(cell: list[Word], page: int) -> str:
     return " ".join(tokens)
 
 
-def _unreadable(row: Row, label: str, year: int | None, text: str, why: str) -> Finding:
+def _unreadable(row: Row, label: str, year: int | None, words: list[Word], why: str) -> Finding:
+    text = _amount_text(words, row.page)
     return finding("economy.unreadable_cell",
                    f"Tabel 1, rækken '{label}'{f' {year}' if year else ''}: "
                    f"'{text}' {why}; cellen kunne ikke læses og er sat til tom.",
-                   page=row.page, table=TABLE_1, row=label, year=year)
+                   page=row.page, table=TABLE_1, row=label, year=year,
+                   evidence=[Evidence(page=row.page, bbox=bbox_of(words), text=text)])
 
 
-def _payback(label: str, words: list[Word]) -> Payback:
+def _payback(label: str, words: list[Word], page: int) -> Payback:
     ordered = sorted(words, key=lambda w: (w.top, w.x0))
-    return payback_row(label, collapse_spaces(" ".join(w.text for w in ordered)))
+    stated = payback_row(label, collapse_spaces(" ".join(w.text for w in ordered)))
+    if not words:
+        return stated
+    return stated.model_copy(update={"page": page, "bbox": bbox_of(words)})
 
 
 def _notes(words: list[tuple[int, Word]], vocabulary: frozenset[str]) -> list[str]:

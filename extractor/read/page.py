@@ -6,6 +6,8 @@ downwards (pdfplumber's `top`/`bottom` convention), so "below" means "larger y".
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -78,3 +80,13 @@ class Page:
     words: list[Word]
     rules: list[Ruling] = field(default_factory=list)
     furniture: list[Line] = field(default_factory=list)  # header/footer lines removed from `words`
+
+
+def bbox_of(items: Iterable[Word | Line]) -> list[float]:
+    """[x0, top, x1, bottom] around words or lines, rounded outwards to 0.01 pt, so the box
+    still holds every glyph it was made from (the JSON keeps it short)."""
+    boxes = list(items)
+    return [math.floor(min(b.x0 for b in boxes) * 100) / 100,
+            math.floor(min(b.top for b in boxes) * 100) / 100,
+            math.ceil(max(b.x1 for b in boxes) * 100) / 100,
+            math.ceil(max(b.bottom for b in boxes) * 100) / 100]

@@ -84,7 +84,7 @@ def parse_text_proposal(layout: ProposalLayout) -> Proposal:
         pages=None,
         sections=sections,
         economy=economy,
-        cost_items=[c.model_copy(update={"page": None})
+        cost_items=[c.model_copy(update={"page": None, "bbox": None})
                     for c in parse_cost_items(section2, vocabulary)],
         follow_up=[],
         risk=parse_risk(sections),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -40,8 +41,13 @@ def file_digest(path: Path) -> str | None:
 
 class ResultCache:
     def __init__(self, directory: Path, fingerprint: str = "") -> None:
-        """`fingerprint` names whatever else shapes a result (e.g. the check settings)."""
-        key = hashlib.sha256(f"{__version__}\0{fingerprint}".encode()).hexdigest()[:16]
+        """`fingerprint` names whatever else shapes a result (e.g. the check settings).
+
+        The result's schema is part of the key too: a development build that adds a
+        field (still the same version number) must not serve entries lacking it.
+        """
+        schema = json.dumps(DocumentResult.model_json_schema(), sort_keys=True)
+        key = hashlib.sha256(f"{__version__}\0{fingerprint}\0{schema}".encode()).hexdigest()[:16]
         self.directory = directory / key
 
     def _entry(self, digest: str) -> Path:

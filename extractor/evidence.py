@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from extractor.models import Box, CostItem, EconomyRow, Evidence, Finding, Proposal
-from extractor.read.page import Line, Word, bbox_of
+from extractor.read.page import Line, bbox_of
 from extractor.rules import TABLE_1
 
 _ELLIPSIS = "…"
@@ -113,20 +113,24 @@ def _normal(text: str) -> str:
 
 class _TextIndex:
     """The proposal's printed words as one searchable string, each character traced to
-    its word, so a quote found in the string gives back the words (and boxes) it covers."""
+    its page, line and word, so a quote found in the string gives back the words (and
+    boxes) it covers."""
 
     def __init__(self, lines: Sequence[Line]) -> None:
         chars: list[str] = []
-        self.owner: list[tuple[int, Word]] = []
-        for line in lines:
-            for word in line.words:
+        self.lines = list(lines)
+        self.owner: list[tuple[int, int]] = []  # (line, word) of each character
+        for n, line in enumerate(self.lines):
+            for k, word in enumerate(line.words):
                 norm = _normal(word.text)
                 chars.append(norm)
-                self.owner += [(line.page, word)] * len(norm)
+                self.owner += [(n, k)] * len(norm)
         self.text = "".join(chars)
 
     def boxed(self, e: Evidence) -> list[Evidence]:
-        """The evidence itself if it has a box; else one box per page its text covers."""
+        """The evidence itself if it has a box; else one box per printed line its text
+        covers (a sentence that starts mid-line is outlined from there, not the whole
+        line), each with the words it holds there."""
         if e.bbox is not None:
             return [e]
         needle = _normal(e.text)
@@ -139,12 +143,15 @@ class _TextIndex:
             at = self.text.find(needle, at + 1)
         if not starts:
             return []
-        start = next((s for s in starts if self.owner[s][0] == e.page), starts[0])
-        covered = self.owner[start:start + len(needle)]
-        pages: dict[int, list[Word]] = {}
-        for page, word in covered:
-            words = pages.setdefault(page, [])
-            if not words or words[-1] is not word:
-                words.append(word)
-        return [Evidence(page=page, bbox=bbox_of(words), text=e.text)
-                for page, words in pages.items()]
+        start = next((s for s in starts if self.lines[self.owner[s][0]].page == e.page),
+                     starts[0])
+        spans: dict[int, tuple[int, int]] = {}  # line → first and last word covered
+        for n, k in self.owner[start:start + len(needle)]:
+            first, _ = spans.get(n, (k, k))
+            spans[n] = (first, k)
+        out = []
+        for n, (first, last) in spans.items():
+            words = self.lines[n].words[first:last + 1]  # with the signs between ("§")
+            out.append(Evidence(page=self.lines[n].page, bbox=bbox_of(words),
+                                text=" ".join(w.text for w in words)))
+        return out

@@ -83,6 +83,9 @@ class Economy(_Model):
     price_level: str | None = None
     years: list[int]
     page: int | None = None
+    header: Box | None = Field(
+        default=None, description="The year header row, so a picture of a cell can show its "
+                                  "year; null for text input.")
     rows: list[EconomyRow] = Field(default_factory=list)
     payback: list[Payback] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)

@@ -96,8 +96,9 @@ def parse_economy_table(
 
     economy_rows, payback, findings = _interpret(rows, columns, years, vocabulary)
     notes = _notes(note_words, vocabulary)
+    header = Box(page=header_page.number, bbox=bbox_of([header_line]), text=header_line.text)
     economy = Economy(unit=unit, price_level=price_level, years=years, page=header_page.number,
-                      rows=economy_rows, payback=payback, notes=notes)
+                      header=header, rows=economy_rows, payback=payback, notes=notes)
     return economy, findings
 
 

@@ -28,6 +28,7 @@ from extractor.checks.config import (
 )
 from extractor.diff.pairing import diff_documents, has_differences
 from extractor.export.diff_report import render_diff
+from extractor.export.html_report import write_html
 from extractor.export.json_file import to_json, write_diff_json, write_json
 from extractor.export.report import render_report
 from extractor.export.workbook import write_xlsx
@@ -80,8 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR",
                          help="PDF- eller tekstfiler (.txt) eller mapper med sådanne filer")
     extract.add_argument("-o", "--output", type=Path,
-                         help="hvor resultatet skrives: .json (kontrakten) eller .xlsx "
-                              "(Excel-projektmappe); udeladt: JSON på standard output")
+                         help="hvor resultatet skrives: .json (kontrakten), .xlsx "
+                              "(Excel-projektmappe) eller .html (rapport med billeder af "
+                              "siderne); udeladt: JSON på standard output")
     _add_pool_option(extract)
     _add_batch_options(extract)
     check = sub.add_parser(
@@ -97,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", type=Path, metavar="FILE",
                        help="TOML-fil med [severity]-ændringer og 'disabled'-regler")
     check.add_argument("-o", "--output", type=Path,
-                       help="skriv også resultatet hertil (.json eller .xlsx)")
+                       help="skriv også resultatet hertil (.json, .xlsx eller .html)")
     _add_pool_option(check)
     _add_batch_options(check)
     diff = sub.add_parser(
@@ -184,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else ExitCode.USAGE
     if args.output is not None and args.output.suffix.lower() not in _WRITERS:
         return _usage_error(parser, f"ukendt outputformat '{args.output.suffix}' "
-                                    "(brug .json eller .xlsx)")
+                                    "(brug .json, .xlsx eller .html)")
     if args.command == "check":
         return _check(parser, args)
     if args.command == "diff":
@@ -203,6 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 _WRITERS = {
     ".json": lambda result, path, lang: write_json(result, path),
     ".xlsx": lambda result, path, lang: write_xlsx(result, path, lang=lang),
+    ".html": lambda result, path, lang: write_html(result, path),
 }
 
 

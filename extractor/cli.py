@@ -140,6 +140,9 @@ def _pool(text: str) -> int:
 def _add_batch_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("da", "en"), default="da",
                         help="sprog for Excel-arkenes navne og kolonner (standard: da)")
+    parser.add_argument("--snips", action="store_true",
+                        help="Excel: vis et billede af stedet i PDF'en ved hvert fund "
+                             "på arket 'Fund'")
     group = parser.add_argument_group("kørsel")
     group.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1,
                        help="antal parallelle arbejdsprocesser (standard: antal kerner)")
@@ -195,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.output is None:
         sys.stdout.write(to_json(result))
     else:
-        _write(result, args.output, args.lang)
+        _write(result, args.output, args)
     _print_unreadable(result, args.quiet)
     if any(doc.status == "error" for doc in result.documents):
         return ExitCode.UNREADABLE
@@ -203,15 +206,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 _WRITERS = {
-    ".json": lambda result, path, lang: write_json(result, path),
-    ".xlsx": lambda result, path, lang: write_xlsx(result, path, lang=lang),
-    ".html": lambda result, path, lang: write_html(result, path),
+    ".json": lambda result, path, args: write_json(result, path),
+    ".xlsx": lambda result, path, args: write_xlsx(result, path, lang=args.lang,
+                                                   snips=args.snips),
+    ".html": lambda result, path, args: write_html(result, path),
 }
 
 
-def _write(result: ExtractionResult, path: Path, lang: str) -> None:
+def _write(result: ExtractionResult, path: Path, args: argparse.Namespace) -> None:
     """The output format follows the file's suffix."""
-    _WRITERS[path.suffix.lower()](result, path, lang)
+    _WRITERS[path.suffix.lower()](result, path, args)
 
 
 def _extract_all(args: argparse.Namespace, config: CheckConfig,
@@ -296,7 +300,7 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     result = _extract_all(args, config)
     sys.stdout.write(render_report(result))  # lists the unreadable files too
     if args.output is not None:
-        _write(result, args.output, args.lang)
+        _write(result, args.output, args)
     if any(doc.status == "error" for doc in result.documents):
         return ExitCode.UNREADABLE
     if any(f.severity == "error" for doc in result.documents

@@ -21,7 +21,7 @@ from pathlib import Path
 from extractor.checks import by_severity
 from extractor.export.html_assets import CSP, SCRIPT, STYLE
 from extractor.export.report import location_text
-from extractor.export.snips import Snip, SnipMaker
+from extractor.export.snips import NoPictures, Snip, SnipMaker, open_snips, table_context
 from extractor.models import (
     DocumentResult,
     Economy,
@@ -49,7 +49,7 @@ def to_html(result: ExtractionResult) -> str:
     for doc in result.documents:
         if not doc.proposals:
             continue
-        with _maker(doc) as maker:
+        with open_snips(doc) as maker:
             for proposal in doc.proposals:
                 number += 1
                 body.append(_proposal(doc, proposal, number, maker))
@@ -71,29 +71,6 @@ def to_html(result: ExtractionResult) -> str:
         "</html>",
         "",
     ])
-
-
-class _NoPictures:
-    """Stands in for a SnipMaker when the PDF cannot be opened again (moved, or text input)."""
-
-    def __enter__(self) -> _NoPictures:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def snips(self, evidence: object, context: object = None) -> list[Snip]:
-        return []
-
-
-def _maker(doc: DocumentResult) -> SnipMaker | _NoPictures:
-    path = Path(doc.file)
-    if doc.pages is None or not path.is_file():
-        return _NoPictures()
-    try:
-        return SnipMaker(path)
-    except Exception:  # a file changed since it was read: the report goes on without pictures
-        return _NoPictures()
 
 
 def _header(result: ExtractionResult) -> str:
@@ -159,7 +136,7 @@ def _count(count: int, severity: str) -> str:
 
 
 def _proposal(doc: DocumentResult, proposal: Proposal, number: int,
-              maker: SnipMaker | _NoPictures) -> str:
+              maker: SnipMaker | NoPictures) -> str:
     findings = by_severity(proposal.findings)
     ids = {id(f): f"f{number}-{k}" for k, f in enumerate(findings, start=1)}
     pages = proposal.pages
@@ -174,21 +151,13 @@ def _proposal(doc: DocumentResult, proposal: Proposal, number: int,
     ]
     if not findings:
         parts.append('<p class="muted">Ingen fund.</p>')
-    context = _context(proposal.economy)
+    context = table_context(proposal.economy)
     for f in findings:
         parts.append(_finding(f, ids[id(f)], maker.snips(f.location.evidence, context)))
     if proposal.economy is not None:
         parts.append(_economy(proposal.economy, findings, ids))
     parts.append("</section>")
     return "\n".join(parts)
-
-
-def _context(economy: Economy | None) -> dict[int, tuple[float, float]]:
-    """The year header on its page: a picture of a cell there shows the years too."""
-    if economy is None or economy.header is None:
-        return {}
-    box = economy.header.bbox
-    return {economy.header.page: (box[1], box[3])}
 
 
 def _finding(f: Finding, anchor: str, snips: list[Snip]) -> str:

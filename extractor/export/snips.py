@@ -22,7 +22,7 @@ from pathlib import Path
 import pypdfium2
 from PIL import Image, ImageDraw
 
-from extractor.models import Evidence
+from extractor.models import DocumentResult, Economy, Evidence
 
 SCALE = 1.5  # pixels per PDF point: small text stays legible, pictures stay small
 _MARGIN_Y = 16.0  # pt above and below the evidence
@@ -107,11 +107,59 @@ class SnipMaker:
         return Snip(page=page, png=buffer.getvalue(), width=crop.size[0], height=crop.size[1])
 
 
+class NoPictures:
+    """Stands in for a SnipMaker when the PDF cannot be opened again (moved, or text input)."""
+
+    def __enter__(self) -> NoPictures:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def snips(self, evidence: object, context: object = None) -> list[Snip]:
+        return []
+
+
+def open_snips(doc: DocumentResult) -> SnipMaker | NoPictures:
+    """Pictures for a document's findings, read again from its path as given."""
+    path = Path(doc.file)
+    if doc.pages is None or not path.is_file():
+        return NoPictures()
+    try:
+        return SnipMaker(path)
+    except Exception:  # a file changed since it was read: the report goes on without pictures
+        return NoPictures()
+
+
+def table_context(economy: Economy | None) -> dict[int, tuple[float, float]]:
+    """The year header's band on its page, so a picture of a Tabel 1 cell shows its year."""
+    if economy is None or economy.header is None:
+        return {}
+    box = economy.header.bbox
+    return {economy.header.page: (box[1], box[3])}
+
+
+def one_picture(snips: Sequence[Snip]) -> Snip:
+    """Several pages' pictures one above the other (for a spreadsheet cell)."""
+    if len(snips) == 1:
+        return snips[0]
+    images = [Image.open(io.BytesIO(s.png)).convert("RGB") for s in snips]
+    out = images[0]
+    for image in images[1:]:
+        out = _stacked(out, image)
+    buffer = io.BytesIO()
+    out.quantize(colors=_COLOURS, method=Image.Quantize.MEDIANCUT).save(
+        buffer, format="PNG", optimize=True)
+    return Snip(page=snips[0].page, png=buffer.getvalue(), width=out.size[0],
+                height=out.size[1])
+
+
 def _stacked(header: Image.Image, body: Image.Image) -> Image.Image:
-    """The header strip above the region, parted by a grey dashed line (the page goes on
-    between them)."""
+    """One picture above the other, parted by a grey dashed line (the page goes on
+    between them, or another page follows)."""
     gap = 9
-    out = Image.new("RGB", (body.size[0], header.size[1] + gap + body.size[1]), "white")
+    width = max(header.size[0], body.size[0])
+    out = Image.new("RGB", (width, header.size[1] + gap + body.size[1]), "white")
     out.paste(header, (0, 0))
     out.paste(body, (0, header.size[1] + gap))
     draw = ImageDraw.Draw(out)

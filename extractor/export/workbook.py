@@ -44,6 +44,7 @@ from extractor.export.xlsx.layout import (
     severity_counts,
     sheet_name,
 )
+from extractor.export.xlsx.pictures import add_pictures
 from extractor.export.xlsx.proposal_sheet import write_proposal_sheet
 from extractor.export.xlsx.round_sheet import (
     Placed,
@@ -59,14 +60,17 @@ from extractor.run.atomic import write_atomically
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _LINK_FONT = Font(color="0563C1", underline="single")
+_FINDINGS_PICTURE_COL = 13  # after the link column of the Fund sheet
 
 
-def write_xlsx(result: ExtractionResult, path: Path, lang: str = "da") -> None:
+def write_xlsx(result: ExtractionResult, path: Path, lang: str = "da",
+               snips: bool = False) -> None:
     """Write the workbook to `path` (temporary file in the same folder, then rename)."""
-    write_atomically(path, to_xlsx_bytes(result, lang))
+    write_atomically(path, to_xlsx_bytes(result, lang, snips))
 
 
-def to_xlsx_bytes(result: ExtractionResult, lang: str = "da") -> bytes:
+def to_xlsx_bytes(result: ExtractionResult, lang: str = "da", snips: bool = False) -> bytes:
+    """The workbook; with `snips` the Fund sheet shows each finding's page picture."""
     label("sheet.overview", lang)  # fails early on an unknown language
     wb = Workbook()
     overview = wb.active
@@ -76,16 +80,22 @@ def to_xlsx_bytes(result: ExtractionResult, lang: str = "da") -> bytes:
     long_sheet = wb.create_sheet(label("sheet.long", lang))
     names: dict[int, str] = {}
     placed: Placement = {}
+    places: dict[int, tuple[str, str]] = {}  # id(finding) → (sheet, cell)
     for n, (doc, proposal) in enumerate(_proposals(result), start=1):
         name = sheet_name(f"{n} {proposal.title}", taken)
         names[id(proposal)] = name
-        cells = write_proposal_sheet(wb.create_sheet(name), proposal, doc.file, lang)
+        found: dict[int, tuple[int, int]] = {}
+        cells = write_proposal_sheet(wb.create_sheet(name), proposal, doc.file, lang, found)
         placed[(doc.file, doc.proposals.index(proposal))] = Placed(name, cells)
+        places |= {f: (name, f"{_col(c)}{r}") for f, (r, c) in found.items()}
     _write_overview(overview, result, names, lang)
     _write_long(long_sheet, result, lang)
     _write_round(wb, overview, result, placed, taken, lang)
     _write_follow_up(wb.create_sheet(label("sheet.follow_up", lang)), result, lang)
-    _write_findings(wb.create_sheet(label("sheet.findings", lang)), result, lang)
+    findings = wb.create_sheet(label("sheet.findings", lang))
+    rows = _write_findings(findings, result, lang, places)
+    if snips:
+        add_pictures(findings, result, rows, _FINDINGS_PICTURE_COL)
     _set_properties(wb, result, lang)
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -245,9 +255,13 @@ def _write_follow_up(ws: Worksheet, result: ExtractionResult, lang: str) -> None
     _list_sheet(ws, len(keys), row)
 
 
-def _write_findings(ws: Worksheet, result: ExtractionResult, lang: str) -> None:
+def _write_findings(ws: Worksheet, result: ExtractionResult, lang: str,
+                    places: dict[int, tuple[str, str]]) -> list[Finding]:
+    """One row per finding, errors first; the last column links to its cell on the
+    proposal's sheet (where the finding is coloured and commented). Returns the
+    findings in row order (the first on row 2)."""
     keys = ["col.severity", "col.rule", "col.file", "col.proposal", "col.page", "col.table",
-            "col.row", "col.year", "col.expected", "col.found", "col.message"]
+            "col.row", "col.year", "col.expected", "col.found", "col.message", "col.link"]
     header_row(ws, 1, [label(k, lang) for k in keys])
     found: list[tuple[DocumentResult, Proposal, Finding]] = [
         (doc, p, f) for doc, p in _proposals(result) for f in p.findings]
@@ -264,8 +278,15 @@ def _write_findings(ws: Worksheet, result: ExtractionResult, lang: str) -> None:
         put_number(ws, row, 9, f.expected)
         put_number(ws, row, 10, f.found)
         put_text(ws, row, 11, f.message, wrap=True)
-    set_widths(ws, [10, 26, 34, 36, 6, 8, 36, 7, 11, 11, 80])
+        if id(f) in places:
+            sheet, cell = places[id(f)]
+            link = put_text(ws, row, 12, f"{sheet}!{cell}")
+            escaped = sheet.replace("'", "''")
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{escaped}'!{cell}")
+            link.font = _LINK_FONT
+    set_widths(ws, [10, 26, 34, 36, 6, 8, 36, 7, 11, 11, 80, 24])
     _list_sheet(ws, len(keys), len(found) + 1)
+    return [f for _, _, f in found]
 
 
 def _list_sheet(ws: Worksheet, columns: int, last_row: int) -> None:

@@ -108,6 +108,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "col.expected": ("Forventet", "Expected"),
     "col.found": ("Fundet", "Found"),
     "col.message": ("Besked", "Message"),
+    "col.link": ("Celle i forslagets ark", "Cell on the proposal's sheet"),
     "severity.error": ("fejl", "error"),
     "severity.warning": ("advarsel", "warning"),
     "severity.info": ("info", "info"),

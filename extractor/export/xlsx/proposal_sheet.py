@@ -51,9 +51,13 @@ class _Grid:
 
 
 def write_proposal_sheet(ws: Worksheet, proposal: Proposal, file: str,
-                         lang: str) -> dict[tuple[int, int], str]:
+                         lang: str,
+                         finding_cells: dict[int, tuple[int, int]] | None = None,
+                         ) -> dict[tuple[int, int], str]:
     """Draw the sheet; returns where each Tabel 1 amount landed, (row index, year) → cell
-    ("C12"), so other sheets (the round's totals) can refer to the printed cells."""
+    ("C12"), so other sheets (the round's totals) can refer to the printed cells.
+    `finding_cells` is filled with where each finding landed, id(finding) → (row, column),
+    so the Fund sheet can link to it."""
     economy = proposal.economy
     title = put_text(ws, 1, 1, proposal.title)
     title.font = TITLE_FONT
@@ -66,7 +70,9 @@ def write_proposal_sheet(ws: Worksheet, proposal: Proposal, file: str,
     if economy is None or not economy.rows or not economy.years:
         put_text(ws, HEADER_ROW, 1, label("proposal.no_table", lang))
         set_widths(ws, [60])
-        _place_findings(ws, proposal.findings, None, HEADER_ROW + 2, lang)
+        placed = _place_findings(ws, proposal.findings, None, HEADER_ROW + 2, lang)
+        if finding_cells is not None:
+            finding_cells.update(placed)
         return {}
     grid = _write_table(ws, economy, lang)
     next_row = max([*grid.row_of.values(), *grid.payback_row.values()]) + 2
@@ -75,7 +81,7 @@ def write_proposal_sheet(ws: Worksheet, proposal: Proposal, file: str,
         for i, note in enumerate(economy.notes, start=1):
             put_text(ws, next_row + i, 1, note)
         next_row += len(economy.notes) + 2
-    _place_findings(ws, proposal.findings, (economy, grid), next_row, lang)
+    placed = _place_findings(ws, proposal.findings, (economy, grid), next_row, lang)
     n = len(economy.years)
     set_widths(ws, [60, 16, *[11] * n, 3, *[11] * n])
     fit_rows(ws, HEADER_ROW + 1)
@@ -84,6 +90,8 @@ def write_proposal_sheet(ws: Worksheet, proposal: Proposal, file: str,
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if finding_cells is not None:
+        finding_cells.update(placed)
     return {(i, y): f"{get_column_letter(grid.year_col(y))}{r}"
             for i, r in grid.row_of.items() for y in economy.years}
 
@@ -175,7 +183,8 @@ def _mark_differences(ws: Worksheet, grid: _Grid, first_row: int, last_row: int)
 
 
 def _place_findings(ws: Worksheet, findings: list[Finding],
-                    table: tuple[Economy, _Grid] | None, row: int, lang: str) -> None:
+                    table: tuple[Economy, _Grid] | None, row: int,
+                    lang: str) -> dict[int, tuple[int, int]]:
     """Colour each finding's cell and put its message in the cell's comment; findings with
     no cell in Tabel 1 are listed below the table, each on its own coloured cell."""
     at: dict[tuple[int, int], list[Finding]] = defaultdict(list)
@@ -201,6 +210,7 @@ def _place_findings(ws: Worksheet, findings: list[Finding],
         comment = Comment(text, "extractor")
         comment.width, comment.height = 320, 40 + 16 * (len(text) // 45 + len(fs))
         cell.comment = comment
+    return {id(f): cell for cell, fs in at.items() for f in fs}
 
 
 def _cell_of(f: Finding, table: tuple[Economy, _Grid]) -> tuple[int, int] | None:

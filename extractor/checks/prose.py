@@ -53,7 +53,9 @@ def check_cost_items(proposal: Proposal) -> Iterator[Finding]:
 def check_item(item: CostItem, rows: Sequence[EconomyRow], economy: Economy) -> Iterator[Finding]:
     label = " + ".join(r.label for r in rows)
     page = item.page or rows[0].page or economy.page
-    where = dict(page=page, table=TABLE_1, row=label, evidence=heading(item))
+    # the heading, then the row(s) it was matched with; a mismatch names its year's cells
+    where = dict(page=page, table=TABLE_1, row=label,
+                 evidence=[*heading(item), *cells(rows, economy.years)])
     claims = chained_claims(item.amount_text, economy.years)
     if not claims:
         rule = "prose.amount_unit" if has_bare_number(item.amount_text) else (

@@ -25,7 +25,7 @@ from PIL import Image, ImageDraw
 from extractor.models import DocumentResult, Economy, Evidence
 
 SCALE = 1.5  # pixels per PDF point: small text stays legible, pictures stay small
-_MARGIN_Y = 16.0  # pt above and below the evidence
+_MARGIN_Y = 22.0  # pt above and below the evidence: a line of text either side
 _SIDE = 48.0  # pt: the region's left/right edge at most this far in from the page edge
 _MAX_HEIGHT = 380.0  # pt: context is added only while the region stays this tall
 _WRONG = (214, 39, 40)

@@ -180,6 +180,9 @@ def _finding(f: Finding, anchor: str, snips: list[Snip]) -> str:
             more = f" og {len(rest) - 8} mere" if len(rest) > 8 else ""
             text += f'; <span class="key-compared">sammenlignet med:</span> {compared}{more}'
         lines.append(f'<p class="evidence">{text}</p>')
+    if not snips:
+        lines.append('<p class="muted">Intet billede: fundet peger ikke på et sted på en '
+                     "PDF-side (tekstinput, eller PDF'en findes ikke længere på stien).</p>")
     for snip in snips:
         data = base64.b64encode(snip.png).decode("ascii")
         lines.append(

@@ -14,8 +14,20 @@ import pdfplumber
 import pytest
 
 from extractor.api import extract_file
-from extractor.models import DocumentResult
+from extractor.evidence import cell, quote, resolve
+from extractor.models import (
+    Box,
+    CostItem,
+    DocumentResult,
+    Economy,
+    EconomyRow,
+    Evidence,
+    Finding,
+    Proposal,
+)
 from extractor.numbers import parse_table_amount
+from extractor.read.page import Line, Word, bbox_of
+from extractor.rules import TABLE_1, finding
 
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = sorted((ROOT / "samples").glob("*.pdf"))
@@ -141,3 +153,80 @@ def test_text_input_has_no_boxes() -> None:
         assert all(i.bbox is None for i in proposal.cost_items)
         assert all(not f.location.evidence for f in proposal.findings)
         assert proposal.findings
+
+
+# resolve() on a made-up page: each way a finding gets its places, one at a time.
+
+def _line(page: int, top: float, *texts: str) -> Line:
+    words, x = [], 60.0
+    for text in texts:
+        words.append(Word(text, x, x + 6 * len(text), top, top + 10))
+        x += 6 * len(text) + 4
+    return Line(tuple(words), page)
+
+
+_LINES = [
+    _line(1, 100, "Titel", "på", "forslaget"),
+    _line(3, 200, "Effektiviseringen", "er", "på", "1,5", "mio.", "kr.", "ved", "forløbs-"),
+    _line(3, 212, "programmet.", "Næste", "sætning."),
+    _line(5, 300, "Samlet", "varig", "ændring"),
+    _line(5, 320, "Tabel", "1.", "Forslagets", "økonomi"),
+]
+
+
+def _proposal() -> Proposal:
+    cells = {"2027": Box(page=5, bbox=[300.0, 300.0, 330.0, 310.0], text="-1.500")}
+    economy = Economy(years=[2026, 2027], page=5, rows=[
+        EconomyRow(group="permanent", label="Samlet varig ændring", role="total",
+                   values={"2026": None, "2027": -1500}, page=5, cells=cells)])
+    item = CostItem(group="permanent", title="Kørsel", amount_text="1,5 mio. kr.", page=3,
+                    bbox=[60.0, 150.0, 200.0, 160.0])
+    return Proposal(title="Titel på forslaget", pages=[1, 7], economy=economy, cost_items=[item])
+
+
+def _resolved(f: Finding, lines: list[Line] | None = _LINES) -> list[Evidence]:
+    return resolve([f], _proposal(), lines)[0].location.evidence
+
+
+def test_a_finding_without_places_gets_the_cell_its_location_names() -> None:
+    f = finding("economy.sign_convention", "…", page=5, table=TABLE_1,
+                row="Samlet varig ændring", year=2027)
+    assert [(e.page, e.bbox, e.text) for e in _resolved(f)] == [
+        (5, [300.0, 300.0, 330.0, 310.0], "-1.500")]
+
+
+def test_an_empty_cell_points_at_its_row_label_on_the_page() -> None:
+    f = finding("economy.empty_total", "…", page=5, table=TABLE_1,
+                row="Samlet varig ændring", year=2026)
+    (e,) = _resolved(f)
+    assert (e.page, e.text) == (5, "Samlet varig ændring")
+    assert e.bbox == bbox_of([_LINES[3]])
+
+
+def test_a_heading_a_page_and_a_table_are_found_too() -> None:
+    heading = _resolved(finding("prose.unmatched_item", "…", page=3, row="Kørsel"))
+    assert [(e.page, e.bbox) for e in heading] == [(3, [60.0, 150.0, 200.0, 160.0])]
+    table = _resolved(finding("economy.missing_total", "…", page=5, table=TABLE_1))
+    assert [(e.page, e.text) for e in table] == [(5, "Tabel 1.")]
+    title = _resolved(finding("completeness.section_missing", "…", page=1))
+    assert [(e.page, e.text) for e in title] == [(1, "Titel på forslaget")]
+
+
+def test_a_quoted_sentence_is_boxed_line_by_line_across_a_hyphen() -> None:
+    sentence = "Effektiviseringen er på 1,5 mio. kr. ved forløbsprogrammet."
+    f = finding("prose.headline_effect", "…", page=5, table=TABLE_1,
+                row="Samlet varig ændring", year=2027,
+                evidence=[*cell(_proposal().economy.rows[0], 2027), *quote(sentence)])
+    first, *lines = _resolved(f)
+    assert first.text == "-1.500"
+    assert [(e.page, e.text) for e in lines] == [
+        (3, "Effektiviseringen er på 1,5 mio. kr. ved forløbs-"), (3, "programmet.")]
+    assert lines[1].bbox == bbox_of(_LINES[2].words[:1])
+
+
+def test_text_that_is_not_printed_is_dropped_and_text_input_gets_nothing() -> None:
+    f = finding("completeness.template_text", "…", page=3, evidence=quote("[Ikke trykt]"))
+    assert _resolved(f) == []
+    g = finding("economy.sign_convention", "…", page=5, table=TABLE_1,
+                row="Samlet varig ændring", year=2027)
+    assert _resolved(g, None) == []

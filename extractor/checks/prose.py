@@ -16,7 +16,7 @@ from decimal import Decimal
 from extractor.checks.claims import Claim, chained_claims, fits, has_bare_number
 from extractor.checks.matching import match_items
 from extractor.evidence import cells, heading
-from extractor.models import CostItem, Economy, EconomyRow, Finding, Proposal
+from extractor.models import CostItem, Economy, EconomyRow, Evidence, Finding, Proposal
 from extractor.numbers import StatedAmount
 from extractor.rules import TABLE_1, finding, kr
 
@@ -110,7 +110,7 @@ def _check_claim(item: CostItem, claim: Claim, rows: Sequence[EconomyRow], econo
 
 
 def _compared(item: CostItem, claim: Claim, rows: Sequence[EconomyRow],
-              year: int | None) -> list:
+              year: int | None) -> list[Evidence]:
     """The heading first, then the printed cells it was compared with."""
     years = claim.years if year is None else (year,)
     return [*heading(item), *cells(rows, years)]

@@ -23,7 +23,8 @@ import pytest
 from extractor.api import extract_file
 from extractor.cli import main
 from extractor.export.html_report import to_html
-from extractor.models import ExtractionResult
+from extractor.export.snips import wrong_places
+from extractor.models import Evidence, ExtractionResult
 
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = sorted((ROOT / "samples").glob("*.pdf"))
@@ -184,3 +185,18 @@ def test_report_in_headless_chromium(result: ExtractionResult, report: str,
                 f"--screenshot={shot}")
         (ARTIFACTS / "html-report-failure.html").write_text(report, encoding="utf-8")
         raise
+
+
+def test_a_total_row_over_the_years_is_marked_wrong_as_a_whole(report: str) -> None:
+    """Samlede implementeringsomkostninger 2026-2031 is the wrong place as a row: its four
+    printed cells are marked, the sentence it was compared with is not."""
+    row = [Evidence(page=5, bbox=[x, 300.0, x + 20, 310.0], text=t)
+           for x, t in ((300.0, "2.725"), (340.0, "11.160"), (380.0, "5.770"))]
+    below = Evidence(page=5, bbox=[300.0, 330.0, 320.0, 340.0], text="-8.800")
+    sentence = Evidence(page=3, bbox=[60.0, 100.0, 400.0, 110.0], text="For at kunne …")
+    assert wrong_places([*row, sentence]) == 3
+    assert wrong_places([row[0], below, *row[1:]]) == 1
+    assert wrong_places([sentence, *row]) == 1
+    assert ("Markeret:</span> '2.725', '11.160', '5.770', '1.315' (side 5); "
+            '<span class="key-compared">sammenlignet med:</span> '
+            "'For at kunne realisere besparelsen") in report

@@ -21,7 +21,14 @@ from pathlib import Path
 from extractor.checks import by_severity
 from extractor.export.html_assets import CSP, SCRIPT, STYLE
 from extractor.export.report import location_text
-from extractor.export.snips import NoPictures, Snip, SnipMaker, open_snips, table_context
+from extractor.export.snips import (
+    NoPictures,
+    Snip,
+    SnipMaker,
+    open_snips,
+    table_context,
+    wrong_places,
+)
 from extractor.models import (
     DocumentResult,
     Economy,
@@ -172,9 +179,10 @@ def _finding(f: Finding, anchor: str, snips: list[Snip]) -> str:
     if where:
         lines.append(f'<p class="where">Sted: {escape(where)}</p>')
     if evidence:
-        first, *rest = _merged(evidence)
-        text = (f'<span class="key-wrong">Markeret:</span> {_quoted(first.text)} '
-                f"(side {first.page})")
+        k = wrong_places(evidence)
+        wrong, rest = evidence[:k], _merged(evidence[k:])
+        marked = ", ".join(_quoted(e.text) for e in wrong)
+        text = f'<span class="key-wrong">Markeret:</span> {marked} (side {wrong[0].page})'
         if rest:
             compared = ", ".join(f"{_quoted(e.text)} (side {e.page})" for e in rest[:8])
             more = f" og {len(rest) - 8} mere" if len(rest) > 8 else ""
@@ -194,12 +202,11 @@ def _finding(f: Finding, anchor: str, snips: list[Snip]) -> str:
 
 
 def _merged(evidence: list[Evidence]) -> list[Evidence]:
-    """For reading: the printed lines of one quoted sentence as one text (not the first
-    place, which stays on its own)."""
+    """For reading: the printed lines of one quoted sentence as one text."""
     out = evidence[:1]
     for e in evidence[1:]:
         last = out[-1]
-        if (len(out) > 1 and last.page == e.page and any(c.isalpha() for c in last.text)
+        if (last.page == e.page and any(c.isalpha() for c in last.text)
                 and any(c.isalpha() for c in e.text)):
             out[-1] = last.model_copy(update={"text": f"{last.text} {e.text}"})
         else:

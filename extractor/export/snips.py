@@ -79,6 +79,7 @@ class SnipMaker:
               context: tuple[float, float] | None) -> Snip:
         image = self._render(page)
         width, height = image.size[0] / SCALE, image.size[1] / SCALE
+        wrong = wrong_places(evidence)
         here = [(i, e.bbox) for i, e in enumerate(evidence) if e.page == page and e.bbox]
         top = min(b[1] for _, b in here) - _MARGIN_Y
         bottom = max(b[3] for _, b in here) + _MARGIN_Y
@@ -94,10 +95,10 @@ class SnipMaker:
         crop = image.crop(tuple(round(v * SCALE) for v in region))
         draw = ImageDraw.Draw(crop)
         for i, (x0, y0, x1, y1) in reversed(here):  # the wrong place drawn last, on top
-            colour = _WRONG if i == 0 else _COMPARED
+            colour = _WRONG if i < wrong else _COMPARED
             box = [(x0 - region[0] - 2) * SCALE, (y0 - region[1] - 2) * SCALE,
                    (x1 - region[0] + 2) * SCALE, (y1 - region[1] + 2) * SCALE]
-            draw.rectangle(box, outline=colour, width=3 if i == 0 else 2)
+            draw.rectangle(box, outline=colour, width=3 if i < wrong else 2)
         if strip is not None:
             crop = _stacked(image.crop(tuple(round(v * SCALE) for v in
                                              (region[0], strip[0], region[2], strip[1]))), crop)
@@ -105,6 +106,20 @@ class SnipMaker:
         buffer = io.BytesIO()
         small.save(buffer, format="PNG", optimize=True)
         return Snip(page=page, png=buffer.getvalue(), width=crop.size[0], height=crop.size[1])
+
+
+def wrong_places(evidence: Sequence[Evidence]) -> int:
+    """How many leading places are the wrong one: the first, and the places printed on
+    the same line after it (a total row whose sum over the years is wrong)."""
+    if not evidence or evidence[0].bbox is None:
+        return min(1, len(evidence))
+    first = evidence[0]
+    n = 1
+    while (n < len(evidence) and evidence[n].page == first.page and evidence[n].bbox
+           and abs(evidence[n].bbox[1] - first.bbox[1]) < 1.0
+           and evidence[n].bbox[0] > evidence[n - 1].bbox[0]):
+        n += 1
+    return n
 
 
 class NoPictures:

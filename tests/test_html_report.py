@@ -200,3 +200,20 @@ def test_a_total_row_over_the_years_is_marked_wrong_as_a_whole(report: str) -> N
     assert ("Markeret:</span> '2.725', '11.160', '5.770', '1.315' (side 5); "
             '<span class="key-compared">sammenlignet med:</span> '
             "'For at kunne realisere besparelsen") in report
+
+
+def test_a_pdf_that_cannot_be_rendered_again_costs_only_its_pictures(
+        result: ExtractionResult, tmp_path: Path) -> None:
+    """The report renders the PDFs again: one that is gone or damaged by then leaves its
+    findings without pictures (and says so), the rest of the report as usual."""
+    docs = [d.model_copy() for d in result.documents if d.proposals][:2]
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(Path(docs[0].file).read_bytes()[:2000])
+    docs[0] = docs[0].model_copy(update={"file": str(damaged)})
+    text = to_html(ExtractionResult(documents=docs))
+    sections = text.split('<section class="proposal"')[1:]
+    assert len(sections) == len(docs[0].proposals) + len(docs[1].proposals)
+    for damaged_proposal in sections[:len(docs[0].proposals)]:
+        assert "<img" not in damaged_proposal
+    assert "Intet billede" in sections[0]
+    assert "<img" in sections[-1]

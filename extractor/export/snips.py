@@ -67,8 +67,17 @@ class SnipMaker:
         for e in evidence:
             if e.page is not None and e.bbox is not None and e.page not in order:
                 order.append(e.page)
-        return [self._snip(page, evidence, (context or {}).get(page)) for page in order
-                if 1 <= page <= len(self._pdf)]
+        out = []
+        for page in order:
+            if not 1 <= page <= len(self._pdf):
+                continue
+            try:
+                out.append(self._snip(page, evidence, (context or {}).get(page)))
+            except MemoryError:
+                raise
+            except Exception:  # a page pdfium cannot render: the report goes on without it
+                continue
+        return out
 
     def _render(self, page: int) -> Image.Image:
         if page not in self._pages:

@@ -187,9 +187,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else ExitCode.USAGE
-    if args.output is not None and args.output.suffix.lower() not in _WRITERS:
+    writers = _DIFF_WRITERS if args.command == "diff" else _WRITERS
+    if args.output is not None and args.output.suffix.lower() not in writers:
+        known = ", ".join(sorted(writers)[:-1]) + " eller " + sorted(writers)[-1]
         return _usage_error(parser, f"ukendt outputformat '{args.output.suffix}' "
-                                    "(brug .json, .xlsx eller .html)")
+                                    f"(brug {known})")
     if args.command == "check":
         return _check(parser, args)
     if args.command == "diff":

@@ -5,7 +5,7 @@ The browser test opens the report of every sample in headless Chromium (Debian's
 reports, after load, which finding messages are visible, which pictures decoded,
 and every request the page's security policy blocked; `--dump-dom` hands that back.
 The messages it must find come from the extraction here, not from the page. When
-the browser test fails, a screenshot is kept in `build/test-artifacts/`.
+the browser test fails, a screenshot is kept in `test-artifacts/`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from extractor.models import Evidence, ExtractionResult
 
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = sorted((ROOT / "samples").glob("*.pdf"))
-ARTIFACTS = ROOT / "build" / "test-artifacts"
+ARTIFACTS = ROOT / "test-artifacts"  # git ignores it
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
@@ -137,6 +137,9 @@ def test_cli_writes_the_report_for_extract_and_check(tmp_path: Path) -> None:
     out.unlink()
     assert main(["check", pdf, "-o", str(out), "-q", "-j", "1"]) == 1
     assert out.read_text(encoding="utf-8").count('<article class="finding') == 8
+    out.unlink()
+    assert main(["diff", pdf, pdf, "-o", str(out), "-q", "-j", "1"]) == 2  # diff has no report
+    assert not out.exists()
 
 
 def _chromium() -> str:
@@ -184,6 +187,7 @@ def test_report_in_headless_chromium(result: ExtractionResult, report: str,
         _browse(chromium, page, tmp_path / "profile-shot", "--window-size=1280,8000",
                 f"--screenshot={shot}")
         (ARTIFACTS / "html-report-failure.html").write_text(report, encoding="utf-8")
+        print(f"screenshot of the failing report: {shot}")
         raise
 
 

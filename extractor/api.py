@@ -15,13 +15,21 @@ from pathlib import Path
 
 from extractor.checks import run_checks
 from extractor.checks.config import DEFAULT_CONFIG, CheckConfig
-from extractor.errors import ExtractorError, InternalError, NotAProposalError, NoTextLayerError
+from extractor.errors import (
+    ExtractorError,
+    FileAccessError,
+    InternalError,
+    NotAProposalError,
+    NoTextLayerError,
+)
 from extractor.evidence import resolve as resolve_evidence
-from extractor.models import DocumentError, DocumentResult, Proposal
+from extractor.models import DocumentError, DocumentResult, Finding, Proposal
 from extractor.parse.proposal import parse_proposal
 from extractor.parse.text.proposal import parse_text_proposal
 from extractor.read.pdf import read_pdf
-from extractor.read.text import is_text_file, read_text
+from extractor.read.source import check_regular_file
+from extractor.read.text import is_text_file, line_top, read_text_file
+from extractor.rules import finding
 from extractor.segment.furniture import remove_furniture
 from extractor.segment.layout import Position, ProposalLayout, Region, segment
 from extractor.segment.text import segment_text
@@ -34,6 +42,7 @@ def extract_file(path: Path, display_name: str | None = None,
     name = display_name if display_name is not None else str(path)
     result = DocumentResult(file=name)
     try:
+        check_regular_file(path)
         result.sha256 = _sha256(path)
         if is_text_file(path):
             result.proposals = _extract_text(path, config)
@@ -65,12 +74,33 @@ def _fail(result: DocumentResult, exc: ExtractorError) -> None:
 
 def _extract_text(path: Path, config: CheckConfig) -> list[Proposal]:
     """A .txt file (see read_text.py): one page without page numbers, pages null."""
-    pages = read_text(path)
+    pages, fallback_lines = read_text_file(path)
     layouts = segment_text(pages)
     if not layouts:
         raise NotAProposalError(path)
-    return [_checked(parse_text_proposal(layout), layout, config, paged=False)
-            for layout in layouts]
+    proposals = [parse_text_proposal(layout) for layout in layouts]
+    for index, lines in _by_proposal(fallback_lines, layouts).items():
+        p = proposals[index]
+        p.findings = [*p.findings, *(encoding_finding(n) for n in lines)]
+    return [_checked(p, layout, config, paged=False)
+            for p, layout in zip(proposals, layouts, strict=True)]
+
+
+def encoding_finding(line: int) -> Finding:
+    return finding("text.encoding", f"Linje {line} i tekstfilen er ikke gyldig UTF-8 som resten "
+                   "af filen og er læst som Windows-1252; kontrollér dens æ, ø og å.")
+
+
+def _by_proposal(lines: tuple[int, ...], layouts: list[ProposalLayout]) -> dict[int, list[int]]:
+    """Each 1-based text line → the proposal it stands in (lines before the first: the first)."""
+    starts = [(lay.title_lines[0] if lay.title_lines else lay.resume_line).top
+              for lay in layouts]
+    out: dict[int, list[int]] = {}
+    for n in lines:
+        top = line_top(n - 1)
+        index = max([i for i, start in enumerate(starts) if start <= top], default=0)
+        out.setdefault(index, []).append(n)
+    return out
 
 
 def _checked(proposal: Proposal, layout: ProposalLayout, config: CheckConfig, *,
@@ -89,10 +119,8 @@ def _checked(proposal: Proposal, layout: ProposalLayout, config: CheckConfig, *,
     return proposal.model_copy(update={"findings": findings})
 
 
-def _sha256(path: Path) -> str | None:
+def _sha256(path: Path) -> str:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        return None
-    except IsADirectoryError:
-        return None
+    except OSError as exc:  # gone or locked since check_regular_file looked
+        raise FileAccessError(path, exc) from exc

@@ -1,9 +1,11 @@
-"""Command line: `extractor extract FILE_OR_DIR... -o result.json` and `extractor check …`.
+"""Command line: `extractor extract FILE_OR_DIR... -o result.json`, `extractor check …`,
+`extractor rules`.
 
 Exit codes (documented in the README): 0 = every document read (and, for `check`,
 no error-severity finding), 1 = `check` found at least one error-severity finding,
-2 = usage error (including an unusable --config file), 3 = at least one document
-could not be read (this wins over 1).
+2 = usage error (including an unusable --config file, no input file found, an output
+that cannot be written), 3 = at least one document could not be read (this wins over 1).
+A signal ends the run with 128 + its number, the workers stopped and no temporary file left.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ import functools
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 from pathlib import Path
 
 from extractor import __version__
 from extractor.api import extract_file
+from extractor.argparse_da import danish
 from extractor.checks.config import (
     DEFAULT_CONFIG,
     CheckConfig,
@@ -27,6 +30,7 @@ from extractor.checks.config import (
     parse_pool,
 )
 from extractor.diff.pairing import diff_documents, has_differences
+from extractor.errors import shown
 from extractor.export.diff_report import render_diff
 from extractor.export.html_report import write_html
 from extractor.export.json_file import to_json, write_diff_json, write_json
@@ -34,13 +38,23 @@ from extractor.export.report import render_report
 from extractor.export.workbook import write_xlsx
 from extractor.export.xlsx.diff_workbook import write_diff_xlsx
 from extractor.models import ExtractionResult
-from extractor.read.text import TEXT_SUFFIXES
 from extractor.round.appendix import round_with_appendix
+from extractor.rules import RULES
 from extractor.run.batch import BatchOptions, Progress, run_batch
 from extractor.run.cache import ResultCache, default_cache_dir
+from extractor.run.inputs import Inputs, collect_inputs
+from extractor.run.interrupt import Interrupted, ending_on_signals
+from extractor.run.output import (
+    OutputError,
+    output_problem,
+    stdout_problem,
+    write_failed,
+    write_stdout,
+)
 from extractor.run.progress import ProgressLine
 
-_SUFFIXES = (".pdf", *TEXT_SUFFIXES)  # text: already extracted, see docs/text-input.md
+_INPUTS = "FIL_ELLER_MAPPE"
+_SEVERITY_DA = {"error": "fejl", "warning": "advarsel", "info": "info"}
 
 
 class ExitCode(IntEnum):
@@ -51,36 +65,25 @@ class ExitCode(IntEnum):
     UNREADABLE = 3
 
 
-def expand_inputs(items: Sequence[str]) -> list[tuple[Path, str]]:
-    """Files as given; directories → every PDF and .txt below them, in a stable (sorted) order."""
-    out: list[tuple[Path, str]] = []
-    for item in items:
-        path = Path(item)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in _SUFFIXES)
-            out += [(p, str(p)) for p in found]
-        else:
-            out.append((path, item))
-    return out
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="extractor",
         description="Læser investeringsforslag (PDF eller tekst) og skriver deres indhold "
-                    "som JSON.",
+                    "som JSON eller Excel.",
     )
-    parser.add_argument("--version", action="version", version=f"extractor {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"extractor {__version__}",
+                        help="vis programmets version og afslut")
+    sub = parser.add_subparsers(dest="command", required=True, title="kommandoer",
+                                metavar="{extract,check,diff,rules}")
     extract = sub.add_parser(
-        "extract", help="Udtræk forslagene af PDF- eller tekstfiler eller mapper til JSON.",
+        "extract", help="Udtræk forslagene af PDF- eller tekstfiler eller mapper til JSON "
+                        "eller Excel.",
         description="Udtræk forslagene af PDF- eller tekstfiler (.txt) eller mapper (alle PDF- og "
-                    ".txt-filer i mappen) til JSON.",
+                    ".txt-filer i mappen) til JSON eller en Excel-projektmappe.",
     )
-    extract.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR",
+    extract.add_argument("inputs", nargs="+", metavar=_INPUTS,
                          help="PDF- eller tekstfiler (.txt) eller mapper med sådanne filer")
-    extract.add_argument("-o", "--output", type=Path,
+    extract.add_argument("-o", "--output", type=Path, metavar="FIL",
                          help="hvor resultatet skrives: .json (kontrakten), .xlsx "
                               "(Excel-projektmappe) eller .html (rapport med billeder af "
                               "siderne); udeladt: JSON på standard output")
@@ -92,13 +95,13 @@ def _parser() -> argparse.ArgumentParser:
                     "(Tabel 1's summer, tekst mod tabel, tilbagebetalingstid, skabelon) og "
                     "skriv en rapport pr. forslag med fejl først. Exitkode 0: ingen fejl; "
                     "1: mindst én fejl; 2: forkert brug; 3: et dokument kunne ikke læses. "
-                    "Reglerne er beskrevet i docs/checks.md.",
+                    "Reglerne vises med 'extractor rules'.",
     )
-    check.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR",
+    check.add_argument("inputs", nargs="+", metavar=_INPUTS,
                        help="PDF- eller tekstfiler (.txt) eller mapper med sådanne filer")
-    check.add_argument("--config", type=Path, metavar="FILE",
+    check.add_argument("--config", type=Path, metavar="FIL",
                        help="TOML-fil med [severity]-ændringer og 'disabled'-regler")
-    check.add_argument("-o", "--output", type=Path,
+    check.add_argument("-o", "--output", type=Path, metavar="FIL",
                        help="skriv også resultatet hertil (.json, .xlsx eller .html)")
     _add_pool_option(check)
     _add_batch_options(check)
@@ -111,15 +114,20 @@ def _parser() -> argparse.ArgumentParser:
                     "løste og nye fund. Exitkode som diff(1): 0 ingen forskelle, 1 forskelle, "
                     "2 forkert brug, 3 en fil kunne ikke læses.",
     )
-    diff.add_argument("old", metavar="OLD_FILE_OR_DIR",
+    diff.add_argument("old", metavar=f"GAMMEL_{_INPUTS}",
                       help="den gamle version (PDF, tekst eller mappe)")
-    diff.add_argument("new", metavar="NEW_FILE_OR_DIR",
+    diff.add_argument("new", metavar=f"NY_{_INPUTS}",
                       help="den nye version (PDF, tekst eller mappe)")
-    diff.add_argument("--config", type=Path, metavar="FILE",
+    diff.add_argument("--config", type=Path, metavar="FIL",
                       help="TOML-fil med tjekkenes indstillinger (som ved 'check')")
-    diff.add_argument("-o", "--output", type=Path,
+    diff.add_argument("-o", "--output", type=Path, metavar="FIL",
                       help="skriv ændringerne hertil (.json eller .xlsx) i stedet for rapporten")
     _add_batch_options(diff)
+    sub.add_parser(
+        "rules", help="Vis alle regler: id, alvor og beskrivelse.",
+        description="Vis hver regel, som et fund kan nævne: dens id (til konfigurationsfilen "
+                    "for 'check'), dens alvor (fejl, advarsel, info) og hvad den kontrollerer.",
+    )
     return parser
 
 
@@ -145,6 +153,7 @@ def _add_batch_options(parser: argparse.ArgumentParser) -> None:
                              "på arket 'Fund'")
     group = parser.add_argument_group("kørsel")
     group.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1,
+                       metavar="ANTAL",
                        help="antal parallelle arbejdsprocesser (standard: antal kerner)")
     group.add_argument("--timeout", type=_positive_float, default=60.0, metavar="SEKUNDER",
                        help="tidsgrænse pr. dokument (standard: 60)")
@@ -162,52 +171,53 @@ def _add_batch_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _positive_int(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' er ikke et helt tal") from None
     if value < 1:
         raise argparse.ArgumentTypeError("skal være et helt tal på mindst 1")
     return value
 
 
 def _positive_float(text: str) -> float:
-    value = float(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("skal være større end 0")
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' er ikke et tal (brug punktum som "
+                                         "decimaltegn, f.eks. 2.5)") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("skal være et tal større end 0")
     return value
 
 
 def _usage_error(parser: argparse.ArgumentParser, message: str) -> int:
-    parser.print_usage(sys.stderr)
+    with danish():
+        parser.print_usage(sys.stderr)
     print(f"extractor: fejl: {message}", file=sys.stderr)
     return ExitCode.USAGE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+    with danish():
+        parser = _parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:
+            return int(exc.code) if isinstance(exc.code, int) else ExitCode.USAGE
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code) if isinstance(exc.code, int) else ExitCode.USAGE
-    writers = _DIFF_WRITERS if args.command == "diff" else _WRITERS
-    if args.output is not None and args.output.suffix.lower() not in writers:
-        known = ", ".join(sorted(writers)[:-1]) + " eller " + sorted(writers)[-1]
-        return _usage_error(parser, f"ukendt outputformat '{args.output.suffix}' "
-                                    f"(brug {known})")
-    if args.command == "check":
-        return _check(parser, args)
-    if args.command == "diff":
-        return _diff(parser, args)
-    result = _extract_all(args, DEFAULT_CONFIG)
-    if args.output is None:
-        sys.stdout.write(to_json(result))
-    else:
-        _write(result, args.output, args)
-    _print_unreadable(result, args.quiet)
-    if any(doc.status == "error" for doc in result.documents):
-        return ExitCode.UNREADABLE
-    return ExitCode.OK
+        with ending_on_signals():
+            return _COMMANDS[args.command](parser, args)
+    except Interrupted as exc:
+        print(f"extractor: afbrudt (signal {exc.signum}); intet resultat er skrevet",
+              file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("extractor: afbrudt; intet resultat er skrevet", file=sys.stderr)
+        return 128 + 2
 
 
-_WRITERS = {
+_WRITERS: dict[str, Callable[[ExtractionResult, Path, argparse.Namespace], None]] = {
     ".json": lambda result, path, args: write_json(result, path),
     ".xlsx": lambda result, path, args: write_xlsx(result, path, lang=args.lang,
                                                    snips=args.snips),
@@ -215,23 +225,169 @@ _WRITERS = {
 }
 
 
-def _write(result: ExtractionResult, path: Path, args: argparse.Namespace) -> None:
-    """The output format follows the file's suffix."""
-    _WRITERS[path.suffix.lower()](result, path, args)
+def _extract(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    problem = _target_problem(args, report_on_stdout=False)
+    if problem:
+        return _usage_error(parser, problem)
+    inputs = collect_inputs(args.inputs)
+    if not inputs.found_any:
+        return _usage_error(parser, _nothing_found(inputs))
+    result = _extract_all(args, inputs, DEFAULT_CONFIG)
+    _print_unreadable(result, args.quiet)
+    try:
+        if args.output is None:
+            write_stdout(to_json(result))
+        else:
+            _deliver(result, args.output, args)
+    except OutputError as exc:
+        print(f"extractor: fejl: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    if any(doc.status == "error" for doc in result.documents):
+        return ExitCode.UNREADABLE
+    return ExitCode.OK
 
 
-def _extract_all(args: argparse.Namespace, config: CheckConfig,
-                 items: Sequence[str] | None = None) -> ExtractionResult:
-    """Every input (or `items`) through the batch runner: workers, time and memory bounds,
-    cache."""
-    inputs = expand_inputs(args.inputs if items is None else items)
+def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    config = DEFAULT_CONFIG
+    if args.config is not None:
+        try:
+            config = load_check_config(args.config)
+        except ConfigError as exc:
+            return _usage_error(parser, str(exc))
+    problem = _target_problem(args, report_on_stdout=True)
+    if problem:
+        return _usage_error(parser, problem)
+    inputs = collect_inputs(args.inputs)
+    if not inputs.found_any:
+        return _usage_error(parser, _nothing_found(inputs))
+    result = _extract_all(args, inputs, config)
+    try:
+        write_stdout(render_report(result))  # lists the unreadable files too
+        if args.output is not None:
+            _deliver(result, args.output, args)
+    except OutputError as exc:
+        print(f"extractor: fejl: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    if any(doc.status == "error" for doc in result.documents):
+        return ExitCode.UNREADABLE
+    if any(f.severity == "error" for doc in result.documents
+           for p in doc.proposals for f in p.findings):
+        return ExitCode.ERROR_FINDINGS
+    if result.round and any(f.severity == "error" for f in result.round.findings):
+        return ExitCode.ERROR_FINDINGS  # e.g. round.pool_exceeded raised to error in --config
+    return ExitCode.OK
+
+
+def _diff(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Both sides through the batch runner (limits, cache), then paired and compared."""
+    config = DEFAULT_CONFIG
+    if args.config is not None:
+        try:
+            config = load_check_config(args.config)
+        except ConfigError as exc:
+            return _usage_error(parser, str(exc))
+    problem = (output_problem(args.output, _DIFF_WRITERS) if args.output is not None
+               else stdout_problem())
+    if problem:
+        return _usage_error(parser, problem)
+    both = [collect_inputs([item]) for item in (args.old, args.new)]
+    missing = [inputs for inputs in both if not inputs.found_any]
+    if missing:
+        return _usage_error(parser, "; ".join(_nothing_found(m) for m in missing))
+    sides = [_extract_all(args, inputs, config).documents for inputs in both]
+    unreadable = [doc for side in sides for doc in side if doc.status == "error"]
+    if unreadable:
+        _print_unreadable(ExtractionResult(documents=unreadable))
+        return ExitCode.UNREADABLE
+    result = diff_documents(sides[0], sides[1], args.old, args.new)
+    try:
+        if args.output is None:
+            write_stdout(render_diff(result))
+        else:
+            try:
+                _DIFF_WRITERS[args.output.suffix.lower()](result, args.output, args.lang)
+            except OSError as exc:
+                raise write_failed(args.output, exc) from exc
+    except OutputError as exc:
+        print(f"extractor: fejl: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    return ExitCode.DIFFERENCES if has_differences(result) else ExitCode.OK
+
+
+_DIFF_WRITERS: dict[str, Callable[[object, Path, str], None]] = {
+    ".json": lambda result, path, lang: write_diff_json(result, path),  # type: ignore[arg-type]
+    ".xlsx": lambda result, path, lang: write_diff_xlsx(result, path, lang=lang),  # type: ignore[arg-type]
+}
+
+
+def _rules(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Every rule from extractor/rules.py, so an installed tool documents itself."""
+    width = max(len(rule_id) for rule_id in RULES)
+    lines = [f"{'regel':<{width}}  {'alvor':<8}  beskrivelse"]
+    lines += [f"{rule.id:<{width}}  {_SEVERITY_DA[rule.severity]:<8}  {rule.description}"
+              for rule in RULES.values()]
+    lines.append("")
+    lines.append("Alvor og slåede-fra regler kan ændres med 'extractor check --config FIL' "
+                 "(TOML: [severity] regel = \"warning\", disabled = [\"regel\"]).")
+    try:
+        write_stdout("\n".join(lines) + "\n")
+    except OutputError as exc:
+        print(f"extractor: fejl: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    return ExitCode.OK
+
+
+_COMMANDS: dict[str, Callable[[argparse.ArgumentParser, argparse.Namespace], int]] = {
+    "extract": _extract,
+    "check": _check,
+    "diff": _diff,
+    "rules": _rules,
+}
+
+
+def _target_problem(args: argparse.Namespace, *, report_on_stdout: bool) -> str | None:
+    """Checked before any document is read: a run must not fail after all its work."""
+    if args.output is not None:
+        problem = output_problem(args.output, _WRITERS)
+        if problem or not report_on_stdout:
+            return problem
+    return stdout_problem()
+
+
+def _nothing_found(inputs: Inputs) -> str:
+    return "ingen PDF- eller tekstfil at læse: " + "; ".join(inputs.empty) + (
+        ". Intet er skrevet.")
+
+
+def _deliver(result: ExtractionResult, path: Path, args: argparse.Namespace) -> None:
+    """Write the result (format by suffix), unless no document could be read at all and
+    a file is already there: an earlier good report must not give way to an error list."""
+    proposals = sum(len(doc.proposals) for doc in result.documents)
+    errors = sum(doc.status == "error" for doc in result.documents)
+    if errors == len(result.documents) and os.path.lexists(path):
+        print(f"extractor: ingen af filerne kunne læses; {shown(path)} er ikke overskrevet",
+              file=sys.stderr)
+        return
+    try:
+        _WRITERS[path.suffix.lower()](result, path, args)
+    except OSError as exc:
+        raise write_failed(path, exc) from exc
+    if not args.quiet:
+        print(f"extractor: skrev {shown(path)} ({proposals} forslag, {errors} fejl)",
+              file=sys.stderr)
+
+
+def _extract_all(args: argparse.Namespace, inputs: Inputs,
+                 config: CheckConfig) -> ExtractionResult:
+    """Every input through the batch runner: workers, time and memory bounds, cache."""
     options = BatchOptions(jobs=args.jobs, timeout=args.timeout, max_memory_mb=args.max_memory)
     cache = None if args.no_cache else ResultCache(args.cache_dir or default_cache_dir(),
                                                    fingerprint=repr(config))
     progress = ProgressLine(enabled=False if args.quiet else None)
-    documents = run_batch(inputs, functools.partial(extract_file, config=config), options,
+    documents = run_batch(inputs.files, functools.partial(extract_file, config=config), options,
                           cache=cache, progress=_verbose(progress) if args.verbose else progress)
     progress.finish()
+    documents = [*documents, *inputs.unlistable]
     overview = round_with_appendix(documents, config.committees, config.pools,
                                    getattr(args, "pool", None))
     overview.findings = config.apply(overview.findings)
@@ -259,58 +415,6 @@ def _print_unreadable(result: ExtractionResult, quiet: bool = False) -> None:
             if message.startswith(f"{name}: "):
                 message = message[len(name) + 2:]
             print(f"extractor: {doc.file}: {message}", file=sys.stderr)
-
-
-def _diff(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    """Both sides through the batch runner (limits, cache), then paired and compared."""
-    config = DEFAULT_CONFIG
-    if args.config is not None:
-        try:
-            config = load_check_config(args.config)
-        except ConfigError as exc:
-            return _usage_error(parser, str(exc))
-    sides = [_extract_all(args, config, [item]).documents for item in (args.old, args.new)]
-    unreadable = [doc for side in sides for doc in side if doc.status == "error"]
-    if unreadable or not all(sides):
-        _print_unreadable(ExtractionResult(documents=unreadable))
-        if not all(sides):
-            empty = args.old if not sides[0] else args.new
-            print(f"extractor: {empty}: ingen PDF- eller tekstfiler at sammenligne",
-                  file=sys.stderr)
-        return ExitCode.UNREADABLE
-    result = diff_documents(sides[0], sides[1], args.old, args.new)
-    if args.output is None:
-        sys.stdout.write(render_diff(result))
-    else:
-        _DIFF_WRITERS[args.output.suffix.lower()](result, args.output, args.lang)
-    return ExitCode.DIFFERENCES if has_differences(result) else ExitCode.OK
-
-
-_DIFF_WRITERS = {
-    ".json": lambda result, path, lang: write_diff_json(result, path),
-    ".xlsx": lambda result, path, lang: write_diff_xlsx(result, path, lang=lang),
-}
-
-
-def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    config = DEFAULT_CONFIG
-    if args.config is not None:
-        try:
-            config = load_check_config(args.config)
-        except ConfigError as exc:
-            return _usage_error(parser, str(exc))
-    result = _extract_all(args, config)
-    sys.stdout.write(render_report(result))  # lists the unreadable files too
-    if args.output is not None:
-        _write(result, args.output, args)
-    if any(doc.status == "error" for doc in result.documents):
-        return ExitCode.UNREADABLE
-    if any(f.severity == "error" for doc in result.documents
-           for p in doc.proposals for f in p.findings):
-        return ExitCode.ERROR_FINDINGS
-    if result.round and any(f.severity == "error" for f in result.round.findings):
-        return ExitCode.ERROR_FINDINGS  # e.g. round.pool_exceeded raised to error in --config
-    return ExitCode.OK
 
 
 if __name__ == "__main__":

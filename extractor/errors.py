@@ -5,7 +5,21 @@ Messages are Danish: they end up in the JSON and Excel the economics centre read
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
+
+
+def shown(path: Path | str) -> str:
+    """A file name as text any output can carry: bytes that are not UTF-8 (a name from a
+    Windows zip archive) arrive as surrogate escapes (os.fsdecode), which JSON, XML and
+    a terminal cannot encode; they are shown as the replacement character instead."""
+    text = os.fsdecode(path) if isinstance(path, Path) else path
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def shown_name(path: Path) -> str:
+    return shown(path.name)
 
 
 class ExtractorError(Exception):
@@ -22,7 +36,7 @@ class NotFoundError(ExtractorError):
     code = "not_found"
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path}: filen findes ikke; kontrollér stien.")
+        super().__init__(f"{shown(path)}: filen findes ikke; kontrollér stien.")
 
 
 class NotPdfError(ExtractorError):
@@ -31,7 +45,7 @@ class NotPdfError(ExtractorError):
     def __init__(self, path: Path, detail: str = "") -> None:
         extra = f" ({detail})" if detail else ""
         super().__init__(
-            f"{path.name}: filen er ikke en PDF{extra}; gem dokumentet som PDF og kør igen."
+            f"{shown_name(path)}: filen er ikke en PDF{extra}; gem dokumentet som PDF og kør igen."
         )
 
 
@@ -40,7 +54,7 @@ class EncryptedError(ExtractorError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"{path.name}: PDF'en er krypteret med adgangskode; "
+            f"{shown_name(path)}: PDF'en er krypteret med adgangskode; "
             "gem en kopi uden adgangskode og kør igen."
         )
 
@@ -50,7 +64,7 @@ class CorruptError(ExtractorError):
 
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(
-            f"{path.name}: PDF'en er beskadiget og kan ikke læses ({detail}); "
+            f"{shown_name(path)}: PDF'en er beskadiget og kan ikke læses ({detail}); "
             "hent eller gem filen igen."
         )
 
@@ -60,7 +74,7 @@ class NoTextLayerError(ExtractorError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"{path.name}: PDF'en indeholder ingen tekst (formentlig en scanning); "
+            f"{shown_name(path)}: PDF'en indeholder ingen tekst (formentlig en scanning); "
             "kør tekstgenkendelse (OCR) eller brug den originale PDF fra Word."
         )
 
@@ -70,8 +84,58 @@ class NotAProposalError(ExtractorError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"{path.name}: dokumentet kan læses, men ligner ikke et investeringsforslag "
+            f"{shown_name(path)}: dokumentet kan læses, men ligner ikke et investeringsforslag "
             "(ingen titel med 'Kort resumé' fundet)."
+        )
+
+
+class FileAccessError(ExtractorError):
+    """The operating system refused to open the input: a fault of the file's place or
+    rights, not of its content nor of extractor."""
+
+    code = "not_found"
+
+    def __init__(self, path: Path, exc: OSError) -> None:
+        reason = _ACCESS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+        super().__init__(f"{shown(path)}: filen kan ikke åbnes ({reason}).")
+
+
+_ACCESS_REASONS = {
+    errno.EACCES: "ingen læseadgang; ret filens rettigheder eller kopiér den til en mappe, "
+                  "du kan læse",
+    errno.EPERM: "ingen læseadgang; ret filens rettigheder",
+    errno.ELOOP: "en symbolsk henvisning, der peger på sig selv i ring; ret henvisningen",
+    errno.EISDIR: "det er en mappe, ikke en fil",
+    errno.ENOENT: "filen findes ikke; kontrollér stien",
+    errno.ENOTDIR: "en del af stien er en fil, ikke en mappe; kontrollér stien",
+    errno.ENAMETOOLONG: "stien er for lang",
+    errno.EIO: "læsefejl på disken eller netværksdrevet; prøv igen",
+}
+
+
+class NotRegularFileError(ExtractorError):
+    """A FIFO, socket or device named as input: reading it could block forever."""
+
+    code = "not_pdf"
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(
+            f"{shown(path)}: er ikke en almindelig fil, men {kind}; kun almindelige PDF- og "
+            "tekstfiler kan læses."
+        )
+
+
+class UnlistableFolderError(ExtractorError):
+    """An input folder whose contents cannot be listed: its files would be missed silently."""
+
+    code = "not_found"
+
+    def __init__(self, path: Path, exc: OSError) -> None:
+        reason = "ingen adgang" if exc.errno in (errno.EACCES, errno.EPERM) else (
+            exc.strerror or type(exc).__name__)
+        super().__init__(
+            f"{shown(path)}: mappen kan ikke gennemsøges ({reason}); filerne i den er ikke "
+            "læst. Ret mappens rettigheder og kør igen."
         )
 
 
@@ -86,7 +150,7 @@ class NotTextError(ExtractorError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"{path.name}: filen er ikke en tekstfil (den indeholder binære data); "
+            f"{shown_name(path)}: filen er ikke en tekstfil (den indeholder binære data); "
             "gem forslaget som PDF eller som ren tekst (UTF-8) og kør igen."
         )
 
@@ -104,7 +168,7 @@ class InternalError(ExtractorError):
         text = str(exc)
         text = f": {text[:200]}" if text else ""
         super().__init__(
-            f"{path.name}: extractor fejlede internt under læsningen ({type(exc).__name__}"
+            f"{shown_name(path)}: extractor fejlede internt under læsningen ({type(exc).__name__}"
             f"{text}{_where(exc)}); fejlen ligger i programmet, ikke nødvendigvis i filen. "
             "De øvrige filer er læst; send filen og denne besked til udviklerne."
         )

@@ -86,6 +86,9 @@ _RULES = (
     Rule("economy.ambiguous_columns", "warning", "parse",
          "En rækkes beløb i Tabel 1 (læst fra tekst) passer lige godt i flere årskolonner; "
          "cellerne er sat til tomme."),
+    Rule("text.encoding", "warning", "parse",
+         "En linje i en UTF-8-tekstfil var ikke gyldig UTF-8 og er læst som Windows-1252; "
+         "dens særlige tegn kan være forkerte."),
     Rule("follow_up.not_read", "info", "parse",
          "Tabel 2 står i teksten, men kan ikke læses fra tekst (cellerne er flettet sammen)."),
     # The whole round (extractor/round/appendix.py), in the `round` object's findings.

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from extractor.api import extract_file
-from extractor.cli import expand_inputs, main
+from extractor.cli import main
 from extractor.read.text import furniture_lines, text_to_pages
+from extractor.run.inputs import expand_inputs
 from extractor.segment.layout import all_lines
 from extractor.segment.text import segment_text
 

@@ -30,6 +30,7 @@ from extractor.export.xlsx.cells import (
     SEVERITY_FILL,
     TITLE_FONT,
     WRAP,
+    clean_text,
     fit_rows,
     header_row,
     put_number,
@@ -82,7 +83,7 @@ def to_xlsx_bytes(result: ExtractionResult, lang: str = "da", snips: bool = Fals
     placed: Placement = {}
     places: dict[int, tuple[str, str]] = {}  # id(finding) → (sheet, cell)
     for n, (doc, proposal) in enumerate(_proposals(result), start=1):
-        name = sheet_name(f"{n} {proposal.title}", taken)
+        name = sheet_name(clean_text(f"{n} {proposal.title}"), taken)
         names[id(proposal)] = name
         found: dict[int, tuple[int, int]] = {}
         cells = write_proposal_sheet(wb.create_sheet(name), proposal, doc.file, lang, found)
@@ -300,14 +301,14 @@ def _list_sheet(ws: Worksheet, columns: int, last_row: int) -> None:
 
 def _set_properties(wb: Workbook, result: ExtractionResult, lang: str) -> None:
     props = wb.properties
-    props.title = label("doc.title", lang)
-    props.creator = f"extractor {result.extractor_version}"
+    version = clean_text(result.extractor_version, 255)
+    props.title = clean_text(label("doc.title", lang), 255)
+    props.creator = f"extractor {version}"
     props.created = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     props.modified = props.created
-    props.version = result.extractor_version
-    props.description = f"extractor {result.extractor_version}"
-    wb.custom_doc_props.append(StringProperty(name="extractor_version",
-                                              value=result.extractor_version))
+    props.version = version
+    props.description = f"extractor {version}"
+    wb.custom_doc_props.append(StringProperty(name="extractor_version", value=version))
 
 
 def _landscape(ws: Worksheet) -> None:

@@ -28,7 +28,7 @@ def read_pdf(path: Path) -> list[Page]:
         raise NotPdfError(path, _sniff_type(head))
     try:
         with pdfplumber.open(path) as pdf:
-            return [_read_page(p, i + 1) for i, p in enumerate(pdf.pages)]
+            return [_read_page(_upright(pdf, p), i + 1) for i, p in enumerate(pdf.pages)]
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise EncryptedError(path) from exc
     except PdfminerException as exc:
@@ -45,6 +45,32 @@ def read_pdf(path: Path) -> list[Page]:
         # fuzz tests found MalformedPDFException, PDFSyntaxError, ValueError, KeyError,
         # RecursionError, …): a damaged file, not a bug of ours.
         raise CorruptError(path, _describe(exc)) from exc
+
+
+def _upright(pdf: pdfplumber.PDF, page: pdfplumber.page.Page) -> pdfplumber.page.Page:
+    """The page in the orientation its text reads in.
+
+    A page with /Rotate 90 (a scanner's or a printer driver's setting) is turned by
+    pdfplumber as a viewer shows it; when its text was set upright on the unrotated
+    page, every word then runs top to bottom and no proposal is found. Such a page is
+    read without the rotation, unless the rotation is what makes its text upright.
+    """
+    if not page.rotation or _upright_share(page) >= 0.5:
+        return page
+    page.page_obj.rotate = 0
+    page.page_obj.attrs["Rotate"] = 0
+    unrotated = pdfplumber.page.Page(pdf, page.page_obj, page_number=page.page_number,
+                                     initial_doctop=page.initial_doctop)
+    return unrotated if _upright_share(unrotated) > _upright_share(page) else page
+
+
+def _upright_share(page: pdfplumber.page.Page) -> float:
+    """Share of characters that read left to right, the right way up (a page turned by
+    180° has upright characters too, but their matrix runs backwards)."""
+    chars = page.chars
+    if not chars:
+        return 1.0
+    return sum(bool(c.get("upright")) and c.get("matrix", (1,))[0] > 0 for c in chars) / len(chars)
 
 
 def _read_page(page: pdfplumber.page.Page, number: int) -> Page:

@@ -19,16 +19,22 @@ parser reads the budget round and document type back from them:
 - a "…forslag" line ("Investeringsforslag") right next to another header line, or
   standing alone at least twice within a few lines of one.
 
-Encoding: UTF-8 (a byte-order mark is tolerated). A file that is not valid UTF-8
-is decoded as Windows-1252, the Danish Windows default (which also covers
-Latin-1 text); every byte decodes, so this never fails. A file with NUL bytes or
-mostly control characters is not text: `not_pdf` ("unsupported type"). An empty
-file reads as no lines; the caller reports `not_a_proposal`.
+Encoding: a byte-order mark decides (UTF-8, UTF-16 or UTF-32, as Notepad and Excel
+write them); without one, UTF-8. A file that is not valid UTF-8 anywhere is decoded
+as Windows-1252, the Danish Windows default (which also covers Latin-1 text). A
+UTF-8 file with a few bad lines (one stray Windows-1252 byte pasted in) is decoded
+line by line: the good lines as UTF-8, only the bad ones as Windows-1252, and each
+such line is named (`DecodedText.fallback_lines`, a finding `text.encoding`) —
+decoding the whole file as Windows-1252 would turn every "ø" into "Ã¸" and lose
+the proposals. A file with NUL bytes (outside UTF-16/32) or mostly control
+characters is not text: `not_pdf` ("unsupported type"). An empty file reads as no
+lines; the caller reports `not_a_proposal`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import regex
@@ -49,6 +55,13 @@ _DOCUMENT_TYPE = regex.compile(r"^\p{L}*forslag$", regex.IGNORECASE)
 _CASE = regex.compile(r"^\p{Lu}\p{L}+\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$")
 _HEADER_WORDS = 5  # a running header is short
 _NEAR = 3  # lines: a document-type line must stand this close to another header line
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -63,26 +76,75 @@ def is_text_file(path: Path) -> bool:
         return True  # the text reader reports the file (not_found, …)
 
 
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    fallback_lines: tuple[int, ...] = ()  # 1-based lines of a UTF-8 file read as Windows-1252
+
+
 def decode_text(data: bytes, path: Path) -> str:
-    """The file's text: UTF-8 (BOM tolerated), else Windows-1252; binary data raises."""
+    """The file's text (see `decode`)."""
+    return decode(data, path).text
+
+
+def decode(data: bytes, path: Path) -> DecodedText:
+    """The file's text by its byte-order mark, else UTF-8, else per line; binary raises."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(DecodedText(data[len(bom):].decode(codec)), path)
+            except UnicodeDecodeError as exc:
+                raise NotTextError(path) from exc
     if b"\x00" in data:
         raise NotTextError(path)
     try:
-        text = data.decode("utf-8-sig")
+        return _checked(DecodedText(data.decode("utf-8")), path)
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+        pass
+    lines = data.split(b"\n")
+    decoded: list[str] = []
+    fallback: list[int] = []
+    for n, line in enumerate(lines, start=1):
+        try:
+            decoded.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            decoded.append(line.decode("cp1252", errors="replace"))
+            fallback.append(n)
+    if not any(_is_utf8_beyond_ascii(line) for line in lines):
+        fallback = []  # a Windows-1252 file throughout: nothing mixed to report
+    return _checked(DecodedText("\n".join(decoded), tuple(fallback)), path)
+
+
+def _is_utf8_beyond_ascii(line: bytes) -> bool:
+    if line.isascii():
+        return False
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _checked(decoded: DecodedText, path: Path) -> DecodedText:
+    text = decoded.text
     if text and len(_CONTROL.findall(text)) > 0.05 * len(text):
         raise NotTextError(path)
-    return text
+    return decoded
 
 
 def read_text(path: Path) -> list[Page]:
     """The file as one page of words with synthetic positions, furniture set apart."""
+    return read_text_file(path)[0]
+
+
+def read_text_file(path: Path) -> tuple[list[Page], tuple[int, ...]]:
+    """The pages, and the lines that were not UTF-8 in an otherwise UTF-8 file."""
     try:
         data = path.read_bytes()
     except (FileNotFoundError, IsADirectoryError) as exc:
         raise NotFoundError(path) from exc
-    return text_to_pages(decode_text(data, path))
+    decoded = decode(data, path)
+    return text_to_pages(decoded.text), decoded.fallback_lines
 
 
 def text_to_pages(text: str) -> list[Page]:

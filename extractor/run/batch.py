@@ -10,10 +10,12 @@ workers finish in, and every input gets a document entry.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import multiprocessing.connection
 import os
 import resource
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from extractor.errors import InternalError, shown, shown_name
 from extractor.models import DocumentError, DocumentResult
 from extractor.run.cache import ResultCache, file_digest
 
@@ -28,6 +31,9 @@ Process = Callable[[Path, str], DocumentResult]
 Progress = Callable[[int, int, str], None]  # done, total, name of the file just finished
 
 _POLL = 0.05  # s between looks at the workers
+_MEMORY_EXIT = 86  # a worker's exit code: it ran out of memory under the bound
+_NEAR_BOUND = 0.9  # a dead worker whose address space reached this share of the bound hit it
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,7 @@ class _Worker:
     conn: multiprocessing.connection.Connection
     task: tuple[int, Path, str] | None = None
     started: float = 0.0
+    peak_kb: int = 0  # the worker's largest address space seen (VmPeak), for _died
 
 
 class _Pool:
@@ -115,8 +122,9 @@ class _Pool:
                 if worker.task is None and queue:
                     worker.task = queue.pop()
                     worker.started = time.monotonic()
-                    worker.conn.send(worker.task)
                     busy += 1
+                    with contextlib.suppress(OSError):  # a dead worker: _collect says so
+                        worker.conn.send(worker.task)
             ready = multiprocessing.connection.wait(
                 [w.conn for w in self._workers if w.task is not None], timeout=_POLL)
             for i, worker in enumerate(self._workers):
@@ -140,15 +148,27 @@ class _Pool:
             try:
                 payload = worker.conn.recv()
             except (EOFError, OSError):
-                return _failed(name, "corrupt", _crashed(path)), True
+                return self._died(worker, name, path), True
             if isinstance(payload, str) and payload == "memory":
                 return _failed(name, "memory_limit", _too_big(path, self._options)), True
             return DocumentResult.model_validate_json(payload), False
         if not worker.process.is_alive():
-            return _failed(name, "corrupt", _crashed(path)), True
+            return self._died(worker, name, path), True
         if time.monotonic() - worker.started > self._options.timeout:
             return _failed(name, "timeout", _too_slow(path, self._options)), True
+        worker.peak_kb = max(worker.peak_kb, _vm_peak_kb(worker.process.pid))
         return None
+
+    def _died(self, worker: _Worker, name: str, path: Path) -> DocumentResult:
+        """A worker that ended without a result: the memory bound when it was hit (its
+        own exit code says so, or its address space had reached the bound), else a crash
+        that says nothing about the file (kill -9, the OOM killer, a bug in a library)."""
+        worker.process.join(timeout=1)
+        limit_kb = self._options.max_memory_mb * 1024
+        if worker.process.exitcode == _MEMORY_EXIT or (
+                limit_kb and worker.peak_kb >= _NEAR_BOUND * limit_kb):
+            return _failed(name, "memory_limit", _too_big(path, self._options))
+        return _failed(name, "internal_error", _crashed(path, worker.process.exitcode))
 
     def _stop(self, worker: _Worker) -> None:
         worker.conn.close()
@@ -166,21 +186,68 @@ class _Pool:
 
 def _work(conn: multiprocessing.connection.Connection, process: Process,
           max_memory_mb: int) -> None:
-    if max_memory_mb > 0:
-        limit = max_memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        _, path, name = task
-        try:
-            conn.send(process(path, name).model_dump_json())
-        except MemoryError:
-            conn.send("memory")
+    """The worker's loop. Running out of memory anywhere (even while sending the result)
+    ends the process with _MEMORY_EXIT, so the main process can tell the bound from a
+    crash; a result that cannot be sent (a bug) is sent as an internal_error instead."""
+    _detach_from_terminal_signals()
+    try:
+        if max_memory_mb > 0:
+            limit = max_memory_mb * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                return
+            if task is None:
+                return
+            _, path, name = task
+            conn.send(_serialised(process, path, name))
+    except MemoryError:
+        os._exit(_MEMORY_EXIT)
+
+
+def _serialised(process: Process, path: Path, name: str) -> str:
+    try:
+        return process(path, name).model_dump_json()
+    except MemoryError:
+        return "memory"
+    except Exception as exc:  # a result that cannot be serialised must still be a result
+        message = InternalError(path, exc).message
+        return _failed(shown(name), "internal_error", message).model_dump_json()
+
+
+def _detach_from_terminal_signals() -> None:
+    """Ctrl-C goes to the whole process group; the main process decides and ends the
+    workers itself. A worker also dies with the main process, however that ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the main process died before prctl took effect
+        os._exit(1)
+
+
+def _vm_peak_kb(pid: int | None) -> int:
+    """The process's largest address space so far (what RLIMIT_AS bounds), 0 if unknown."""
+    return _proc_status_kb(pid, "VmPeak:")
+
+
+def _vm_size_kb(pid: int | None) -> int:
+    return _proc_status_kb(pid, "VmSize:")
+
+
+def _proc_status_kb(pid: int | None, key: str) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith(key):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def _failed(name: str, code: str, message: str) -> DocumentResult:
@@ -189,16 +256,25 @@ def _failed(name: str, code: str, message: str) -> DocumentResult:
 
 
 def _too_slow(path: Path, options: BatchOptions) -> str:
-    return (f"{path.name}: læsningen tog mere end {options.timeout:g} sekunder og blev stoppet; "
-            "kontrollér filen, eller kør igen med en højere --timeout.")
+    return (f"{shown_name(path)}: læsningen tog mere end {options.timeout:g} sekunder og blev "
+            "stoppet; kontrollér filen, eller kør igen med en højere --timeout.")
 
 
 def _too_big(path: Path, options: BatchOptions) -> str:
-    return (f"{path.name}: læsningen krævede mere end {options.max_memory_mb} MB hukommelse "
-            "og blev stoppet (muligvis en PDF med en udpakningsbombe); kontrollér filen, "
-            "eller kør igen med en højere --max-memory.")
+    own_mb = _vm_size_kb(os.getpid()) // 1024
+    if options.max_memory_mb < 2 * own_mb:
+        return (f"{shown_name(path)}: --max-memory {options.max_memory_mb} MB er for lidt; "
+                f"extractor bruger selv ca. {own_mb} MB, før en fil er læst. Kør igen med en "
+                "højere --max-memory (standard: 2048).")
+    return (f"{shown_name(path)}: læsningen krævede mere end {options.max_memory_mb} MB "
+            "hukommelse og blev stoppet (muligvis en PDF med en udpakningsbombe); kontrollér "
+            "filen, eller kør igen med en højere --max-memory.")
 
 
-def _crashed(path: Path) -> str:
-    return (f"{path.name}: læseprocessen stoppede uventet under læsningen af filen; "
-            "filen er formentlig beskadiget – hent eller gem den igen.")
+def _crashed(path: Path, exitcode: int | None) -> str:
+    how = (f"signal {-exitcode}" if exitcode is not None and exitcode < 0
+           else f"afslutningskode {exitcode}")
+    return (f"{shown_name(path)}: læseprocessen stoppede uventet ({how}) under læsningen af "
+            "filen; det siger intet om, at filen er beskadiget (processen kan være stoppet "
+            "udefra, f.eks. af systemet ved mangel på hukommelse). Kør igen; sker det igen, "
+            "så send filen og denne besked til udviklerne.")

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 AMOUNT_FORMAT = "#,##0"
-MAX_CELL_TEXT = 32767
+MAX_CELL_TEXT = 32767  # Excel's limit for a cell (and a comment), in UTF-16 units
+_XML_ILLEGAL = regex.compile("[\ufffe\uffff]")  # beyond openpyxl's ILLEGAL_CHARACTERS_RE
+_SURROGATE = regex.compile(r"\p{Cs}")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -32,15 +35,36 @@ SEVERITY_FILL = {
 }
 
 
-def clean_text(value: str) -> str:
+def clean_text(value: str, limit: int = MAX_CELL_TEXT) -> str:
     """Characters XML cannot hold removed, line ends as `\\n`, cut to Excel's limit.
+
+    Every string that enters the workbook passes here (cells, comments, sheet names,
+    properties): one control character (a \\x07 in a row label) makes the whole file
+    invalid XML, which openpyxl cannot reopen and Excel offers to "repair". A lone
+    surrogate (a file name that was not UTF-8) cannot be encoded at all; it becomes
+    the replacement character. Excel counts its limits in UTF-16 units, so a character
+    outside the Basic Multilingual Plane (an emoji) counts twice; a cut text ends in "…".
 
     A bare carriage return survives the XML round trip only with some XML
     writers (lxml escapes it, the standard library does not), so the workbook
     would differ by what is installed; `\\n` is what Excel uses inside a cell.
     """
     text = value.replace("\r\n", "\n").replace("\r", "\n")
-    return ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_CELL_TEXT]
+    text = _XML_ILLEGAL.sub("", ILLEGAL_CHARACTERS_RE.sub("", text))
+    text = _SURROGATE.sub("\ufffd", text)
+    return cut_utf16(text, limit)
+
+
+def cut_utf16(text: str, limit: int) -> str:
+    """`text` in at most `limit` UTF-16 code units, never splitting a character."""
+    if len(text) * 2 <= limit:
+        return text
+    units = 0
+    for i, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > limit:
+            return cut_utf16(text[:i], limit - 1) + "…"
+    return text
 
 
 def put_text(ws: Worksheet, row: int, col: int, value: str | None, *,

@@ -28,14 +28,24 @@ def sheet_name(wanted: str, taken: set[str]) -> str:
     (case-insensitively); adds " (2)", " (3)" … when needed. Adds the result to `taken`."""
     base = regex.sub(r"\s+", " ", _SHEET_BAD.sub(" ", wanted)).strip().strip("'").strip()
     base = base or "Ark"
-    name = base[:SHEET_NAME_MAX].rstrip()
+    name = _cut(base, SHEET_NAME_MAX).rstrip()
     n = 2
     while name.lower() in {t.lower() for t in taken}:
         suffix = f" ({n})"
-        name = base[:SHEET_NAME_MAX - len(suffix)].rstrip() + suffix
+        name = _cut(base, SHEET_NAME_MAX - len(suffix)).rstrip() + suffix
         n += 1
     taken.add(name)
     return name
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most `limit` UTF-16 units (Excel's count: an emoji is two), whole characters."""
+    units = 0
+    for i, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > limit:
+            return text[:i]
+    return text
 
 
 def total_coverage(economy: Economy) -> dict[int, list[int]]:

@@ -17,6 +17,7 @@ from extractor.export.xlsx.cells import (
     BOLD,
     SEVERITY_FILL,
     TITLE_FONT,
+    clean_text,
     fit_rows,
     header_row,
     put_formula,
@@ -205,8 +206,8 @@ def _place_findings(ws: Worksheet, findings: list[Finding],
         cell = ws.cell(row=r, column=c)
         worst = min(fs, key=lambda f: _SEVERITY_RANK[f.severity])
         cell.fill = SEVERITY_FILL[worst.severity]
-        text = "\n\n".join(f"{label(f'severity.{f.severity}', lang)} ({f.rule}): {f.message}"
-                           for f in fs)
+        text = clean_text("\n\n".join(
+            f"{label(f'severity.{f.severity}', lang)} ({f.rule}): {f.message}" for f in fs))
         comment = Comment(text, "extractor")
         comment.width, comment.height = 320, 40 + 16 * (len(text) // 45 + len(fs))
         cell.comment = comment

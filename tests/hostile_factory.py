@@ -48,9 +48,10 @@ def run_cli(*args: str | os.PathLike[str] | bytes, timeout: float = 120,
             **kwargs: object) -> subprocess.CompletedProcess[bytes]:
     """`python -m extractor ARGS` in a fresh process; a hang fails the test, not the run."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    kwargs.setdefault("stderr", subprocess.PIPE)
     return subprocess.run([sys.executable, "-m", "extractor", *map(os.fsencode, args)],
-                          capture_output=True, timeout=timeout, env=env,  # type: ignore[arg-type]
-                          cwd=kwargs.pop("cwd", None), **kwargs)  # type: ignore[arg-type]
+                          timeout=timeout, env=env, **kwargs)  # type: ignore[call-overload]
 
 
 def refuse(monkeypatch: pytest.MonkeyPatch, target: Path, error: int = errno.EACCES,

@@ -34,11 +34,11 @@ def output_problem(path: Path, suffixes: Iterable[str]) -> str | None:
         return f"ukendt outputformat '{shown(path.suffix) or shown(path)}' (brug {names})"
     target = shown(path)
     try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        mode = None
+        mode: int | None = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None  # the folder check below says which part of the path is wrong
     except OSError as exc:
-        return f"{target}: kan ikke skrives ({exc.strerror})"
+        return f"{target}: kan ikke skrives ({_reason(exc)})"
     if mode is not None and stat.S_ISDIR(mode):
         example = shown(path / "rapport") + allowed[-1]
         return f"{target} er en mappe; angiv et filnavn, f.eks. {example}"

@@ -18,10 +18,9 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile_factory import ROOT, write_proposal
+from hostile_factory import ROOT, run_cli, write_proposal
 
 from extractor.api import extract_file
-from extractor.cli import main
 from extractor.models import DocumentResult
 from extractor.run.batch import BatchOptions, run_batch
 from extractor.run.cache import ResultCache
@@ -51,19 +50,21 @@ def test_killed_worker_is_internal_error_not_cached_and_read_next_time(tmp_path:
 
 
 def test_too_small_memory_bound_is_memory_limit_with_advice(tmp_path: Path) -> None:
+    """In a fresh process, as a user runs it: a worker forked from the test runner would
+    inherit its large, already allocated heap and need no new memory below the bound."""
     good = tmp_path / "god.pdf"
     shutil.copy(ROOT / "samples" / "plejefamilier.pdf", good)
     out = tmp_path / "r.json"
+    cache = tmp_path / "cache"
 
-    assert main(["extract", str(good), "-o", str(out), "--max-memory", "50", "-q",
-                 "--cache-dir", str(tmp_path / "cache")]) == 3
+    done = run_cli("extract", good, "-o", out, "--max-memory", "50", "-q", "--cache-dir", cache)
 
+    assert done.returncode == 3, done.stderr
     [doc] = json.loads(out.read_text(encoding="utf-8"))["documents"]
     assert doc["error"]["code"] == "memory_limit"
     assert "--max-memory" in doc["error"]["message"]
-    assert _cache_entries(tmp_path / "cache") == []
-    assert main(["extract", str(good), "-o", str(out), "-q",
-                 "--cache-dir", str(tmp_path / "cache")]) == 0
+    assert _cache_entries(cache) == []
+    assert run_cli("extract", good, "-o", out, "-q", "--cache-dir", cache).returncode == 0
 
 
 def _children(pid: int) -> set[int]:

@@ -192,8 +192,8 @@ def _positive_float(text: str) -> float:
 
 
 def _usage_error(parser: argparse.ArgumentParser, message: str) -> int:
-    with danish():
-        parser.print_usage(sys.stderr)
+    """The arguments parsed, but name something unusable: the message alone says what
+    (a usage line above it would only hide it)."""
     print(f"extractor: fejl: {message}", file=sys.stderr)
     return ExitCode.USAGE
 

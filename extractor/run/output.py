@@ -28,10 +28,6 @@ class OutputError(Exception):
 def output_problem(path: Path, suffixes: Iterable[str]) -> str | None:
     """Why the result cannot be written to `path` (format by suffix), or None."""
     allowed = sorted(suffixes)
-    if path.suffix.lower() not in allowed:
-        names = ", ".join(allowed[:-1]) + f" eller {allowed[-1]}" if len(allowed) > 1 else (
-            allowed[0])
-        return f"ukendt outputformat '{shown(path.suffix) or shown(path)}' (brug {names})"
     target = shown(path)
     try:
         mode: int | None = os.stat(path).st_mode
@@ -42,6 +38,10 @@ def output_problem(path: Path, suffixes: Iterable[str]) -> str | None:
     if mode is not None and stat.S_ISDIR(mode):
         example = shown(path / "rapport") + allowed[-1]
         return f"{target} er en mappe; angiv et filnavn, f.eks. {example}"
+    if path.suffix.lower() not in allowed:
+        names = ", ".join(allowed[:-1]) + f" eller {allowed[-1]}" if len(allowed) > 1 else (
+            allowed[0])
+        return f"ukendt outputformat '{shown(path.suffix) or target}' (brug {names})"
     if mode is not None and not stat.S_ISREG(mode):
         return f"{target} er ikke en almindelig fil; angiv et filnavn i en mappe"
     folder = _nearest_existing(path.parent)

@@ -199,6 +199,8 @@ def _usage_error(parser: argparse.ArgumentParser, message: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stderr is None:  # started with 2>&-: messages go nowhere, never into the JSON
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the run)
     with danish():
         parser = _parser()
         try:

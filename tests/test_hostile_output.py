@@ -9,6 +9,7 @@ output end the same way. An earlier output is never replaced by a run that read 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import subprocess
 import sys
@@ -154,3 +155,19 @@ def test_empty_folder_is_a_usage_error_and_writes_nothing(tmp_path: Path,
 
     assert not out.exists()
     assert "indeholder ingen PDF- eller .txt-filer" in capsys.readouterr().err
+
+
+def test_closed_stderr_keeps_messages_out_of_the_json(tmp_path: Path) -> None:
+    good = write_proposal(tmp_path / "god.txt")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(  # closing fd 2 in the child is the point
+            [sys.executable, "-m", "extractor", "extract", *args, "--no-cache"],
+            stdout=subprocess.PIPE, timeout=120, preexec_fn=lambda: os.close(2), env=env)
+
+    done = run(str(good), str(tmp_path / "mangler.pdf"))
+    assert done.returncode == 3
+    assert json.loads(done.stdout)["documents"][1]["error"]["code"] == "not_found"
+    missing = run(str(tmp_path / "mangler.pdf"))
+    assert (missing.returncode, missing.stdout) == (2, b"")

@@ -89,7 +89,7 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
 def test_signal_to_the_main_process_ends_its_workers(tmp_path: Path, signum: int) -> None:
     bundle = ROOT / "samples" / "bundle_overfoerselssagen.pdf"  # seconds per copy
     for i in range(4):

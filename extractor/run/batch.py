@@ -218,9 +218,11 @@ def _serialised(process: Process, path: Path, name: str) -> str:
 
 
 def _detach_from_terminal_signals() -> None:
-    """Ctrl-C goes to the whole process group; the main process decides and ends the
-    workers itself. A worker also dies with the main process, however that ends."""
+    """Ctrl-C and a closed terminal signal the whole process group; the main process
+    decides and ends the workers itself. A worker also dies with the main process,
+    however that ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):

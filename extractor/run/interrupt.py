@@ -1,4 +1,4 @@
-"""SIGINT and SIGTERM to the main process end the run in an orderly way.
+"""SIGINT, SIGTERM and SIGHUP to the main process end the run in an orderly way.
 
 Python turns Ctrl-C into KeyboardInterrupt, but SIGTERM (what `kill`, a service manager
 or a CI timeout sends) ends the process at once: no `finally` runs, so the workers
@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterator
 from types import FrameType
 
-_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)  # SIGHUP: the terminal closed
 
 
 class Interrupted(KeyboardInterrupt):
@@ -36,7 +36,10 @@ def ending_on_signals() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set handlers; a caller there decides
         return
-    saved = {s: signal.signal(s, _raise) for s in _SIGNALS}
+    # A signal ignored on purpose stays ignored (nohup ignores SIGHUP; a shell starts a
+    # background job with SIGINT ignored).
+    saved = {s: signal.signal(s, _raise) for s in _SIGNALS
+             if signal.getsignal(s) is not signal.SIG_IGN}
     try:
         yield
     finally:

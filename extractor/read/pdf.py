@@ -53,15 +53,26 @@ def _upright(pdf: pdfplumber.PDF, page: pdfplumber.page.Page) -> pdfplumber.page
     A page with /Rotate 90 (a scanner's or a printer driver's setting) is turned by
     pdfplumber as a viewer shows it; when its text was set upright on the unrotated
     page, every word then runs top to bottom and no proposal is found. Such a page is
-    read without the rotation, unless the rotation is what makes its text upright.
+    read without the rotation first (one layout analysis in that common case), and as
+    rotated only when the rotation is what makes its text upright.
     """
-    if not page.rotation or _upright_share(page) >= 0.5:
+    if not page.rotation:
         return page
-    page.page_obj.rotate = 0
-    page.page_obj.attrs["Rotate"] = 0
-    unrotated = pdfplumber.page.Page(pdf, page.page_obj, page_number=page.page_number,
+    page_obj = page.page_obj
+    rotation, attr = page_obj.rotate, page_obj.attrs.get("Rotate")
+    page_obj.rotate = 0
+    page_obj.attrs["Rotate"] = 0
+    unrotated = pdfplumber.page.Page(pdf, page_obj, page_number=page.page_number,
                                      initial_doctop=page.initial_doctop)
-    return unrotated if _upright_share(unrotated) > _upright_share(page) else page
+    share = _upright_share(unrotated)
+    page_obj.rotate = rotation  # the rotated page, if wanted, lays out as displayed
+    if attr is None:
+        page_obj.attrs.pop("Rotate", None)
+    else:
+        page_obj.attrs["Rotate"] = attr
+    if share >= 0.5:
+        return unrotated
+    return page if _upright_share(page) > share else unrotated
 
 
 def _upright_share(page: pdfplumber.page.Page) -> float:

@@ -109,7 +109,8 @@ class _Pool:
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
         proc = self._context.Process(
-            target=_work, args=(child, self._process, self._options.max_memory_mb), daemon=True)
+            target=_work, args=(child, self._process, self._options.max_memory_mb, os.getpid()),
+            daemon=True)
         proc.start()
         child.close()
         return _Worker(proc, parent)
@@ -185,11 +186,11 @@ class _Pool:
 
 
 def _work(conn: multiprocessing.connection.Connection, process: Process,
-          max_memory_mb: int) -> None:
+          max_memory_mb: int, parent: int) -> None:
     """The worker's loop. Running out of memory anywhere (even while sending the result)
     ends the process with _MEMORY_EXIT, so the main process can tell the bound from a
     crash; a result that cannot be sent (a bug) is sent as an internal_error instead."""
-    _detach_from_terminal_signals()
+    _detach_from_terminal_signals(parent)
     try:
         if max_memory_mb > 0:
             limit = max_memory_mb * 1024 * 1024
@@ -217,7 +218,7 @@ def _serialised(process: Process, path: Path, name: str) -> str:
         return _failed(shown(name), "internal_error", message).model_dump_json()
 
 
-def _detach_from_terminal_signals() -> None:
+def _detach_from_terminal_signals(parent: int) -> None:
     """Ctrl-C and a closed terminal signal the whole process group; the main process
     decides and ends the workers itself. A worker also dies with the main process,
     however that ends."""
@@ -228,7 +229,7 @@ def _detach_from_terminal_signals() -> None:
         with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() == 1:  # the main process died before prctl took effect
+    if os.getppid() != parent:  # the main process died before prctl took effect
         os._exit(1)
 
 

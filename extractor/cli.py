@@ -263,10 +263,10 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if not inputs.found_any:
         return _usage_error(parser, _nothing_found(inputs))
     result = _extract_all(args, inputs, config)
-    try:
-        write_stdout(render_report(result))  # lists the unreadable files too
+    try:  # the file first: a closed pipe on the report must not cost it
         if args.output is not None:
             _deliver(result, args.output, args)
+        write_stdout(render_report(result))  # lists the unreadable files too
     except OutputError as exc:
         print(f"extractor: fejl: {exc}", file=sys.stderr)
         return ExitCode.USAGE

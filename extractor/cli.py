@@ -293,13 +293,14 @@ def _diff(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if problem:
         return _usage_error(parser, problem)
     both = [collect_inputs([item]) for item in (args.old, args.new)]
-    missing = [inputs for inputs in both if not inputs.found_any]
-    if missing:
-        return _usage_error(parser, "; ".join(_nothing_found(m) for m in missing))
     sides = [_extract_all(args, inputs, config).documents for inputs in both]
     unreadable = [doc for side in sides for doc in side if doc.status == "error"]
-    if unreadable:
+    if unreadable or not all(sides):  # diff's own exit code 3: a side could not be read
         _print_unreadable(ExtractionResult(documents=unreadable))
+        if not all(sides):
+            empty = args.old if not sides[0] else args.new
+            print(f"extractor: {shown(empty)}: ingen PDF- eller tekstfiler at sammenligne",
+                  file=sys.stderr)
         return ExitCode.UNREADABLE
     result = diff_documents(sides[0], sides[1], args.old, args.new)
     try:

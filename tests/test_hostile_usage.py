@@ -21,7 +21,7 @@ ENGLISH = re.compile(r"usage:|options|show this help|positional arguments|error:
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["extract", "--help"], ["check", "--help"],
-                                  ["rules", "--help"]])
+                                  ["diff", "--help"], ["rules", "--help"]])
 def test_help_is_danish_throughout(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 0
     out = capsys.readouterr().out

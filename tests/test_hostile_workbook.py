@@ -12,9 +12,11 @@ from pathlib import Path
 import openpyxl
 from checks_factory import economy_row, proposal
 
+from extractor.checks.config import DEFAULT_CONFIG
 from extractor.export.workbook import write_xlsx
 from extractor.export.xlsx.cells import MAX_CELL_TEXT, clean_text
 from extractor.models import DocumentResult, ExtractionResult
+from extractor.round.appendix import round_with_appendix
 from extractor.rules import finding
 
 HOSTILE = "Drift\x07 af\x1b team\ufffe\x00"
@@ -27,7 +29,9 @@ def _hostile_result() -> ExtractionResult:
     p.summary = "😀" * 20000 + "slut"  # 40,000 UTF-16 units
     p.findings = [finding("economy.column_total", f"{HOSTILE} 2027: forkert\x08",
                           table="Tabel 1", row=HOSTILE, year=2027, page=5)]
-    return ExtractionResult(documents=[DocumentResult(file="pl\udce6je\x07.pdf", proposals=[p])])
+    docs = [DocumentResult(file="pl\udce6je\x07.pdf", proposals=[p])]
+    overview = round_with_appendix(docs, DEFAULT_CONFIG.committees, DEFAULT_CONFIG.pools, 1)
+    return ExtractionResult(documents=docs, round=overview)  # Runde and Bilag sheets too
 
 
 def test_control_characters_and_surrogates_never_reach_the_xml(tmp_path: Path) -> None:

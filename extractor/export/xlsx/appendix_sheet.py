@@ -18,6 +18,7 @@ from extractor.export.xlsx.cells import (
     BOLD,
     SEVERITY_FILL,
     TITLE_FONT,
+    clean_text,
     fit_rows,
     header_row,
     put_formula,
@@ -51,6 +52,7 @@ _HEADER_KEYS = ("col.no", "col.proposal", "col.committee", "col.invest_service",
 
 
 def _comment(text: str) -> Comment:
+    text = clean_text(text)  # document text: no control character may reach the XML
     comment = Comment(text, "extractor")
     comment.width, comment.height = 300, 40 + 16 * (len(text) // 45)
     return comment

@@ -26,7 +26,8 @@ from extractor.evidence import resolve as resolve_evidence
 from extractor.models import DocumentError, DocumentResult, Finding, Proposal
 from extractor.parse.proposal import parse_proposal
 from extractor.parse.text.proposal import parse_text_proposal
-from extractor.read.pdf import read_pdf
+from extractor.read import READERS
+from extractor.read.page import Page
 from extractor.read.source import check_regular_file
 from extractor.read.text import is_text_file, line_top, read_text_file
 from extractor.rules import finding
@@ -38,7 +39,7 @@ _MIN_TEXT_WORDS = 20  # fewer words in the whole file: a scan without a text lay
 
 
 def extract_file(path: Path, display_name: str | None = None,
-                 config: CheckConfig = DEFAULT_CONFIG) -> DocumentResult:
+                 config: CheckConfig = DEFAULT_CONFIG, reader: str = READERS[0]) -> DocumentResult:
     name = display_name if display_name is not None else str(path)
     result = DocumentResult(file=name)
     try:
@@ -47,7 +48,7 @@ def extract_file(path: Path, display_name: str | None = None,
         if is_text_file(path):
             result.proposals = _extract_text(path, config)
             return result
-        pages = read_pdf(path)
+        pages = _read_pdf(path, reader)
         result.pages = len(pages)
         if sum(len(p.words) for p in pages) < _MIN_TEXT_WORDS:
             raise NoTextLayerError(path)
@@ -64,6 +65,18 @@ def extract_file(path: Path, display_name: str | None = None,
     except Exception as exc:  # a bug must cost this file's result only, and say it is a bug
         _fail(result, InternalError(path, exc))
     return result
+
+
+def _read_pdf(path: Path, reader: str) -> list[Page]:
+    """PDFium (fast) or pdfplumber (the reference, and PDFium's own fallback); imported
+    here, so a run that reads no PDF never loads a PDF library."""
+    if reader == "pdfplumber":
+        from extractor.read.pdf import read_pdf
+    elif reader == "pdfium":
+        from extractor.read.pdfium import read_pdf
+    else:
+        raise ValueError(f"unknown reader {reader!r}; one of {READERS}")
+    return read_pdf(path)
 
 
 def _fail(result: DocumentResult, exc: ExtractorError) -> None:

@@ -1,6 +1,7 @@
 """PDF file → pages of positioned words and ruling lines.
 
-The only module that imports pdfplumber, so a faster reader can stand in later.
+The reference reader: the only module that imports pdfplumber; `pdfium.py` is the
+faster default and must give the same pages (tests/test_readers_agree.py).
 It also turns pdfplumber's many failure modes into the contract's error codes.
 """
 
@@ -12,20 +13,16 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractor.errors import CorruptError, EncryptedError, NotFoundError, NotPdfError
+from extractor.errors import CorruptError, EncryptedError
 from extractor.read.page import Page, Ruling, Word
+from extractor.read.pdf_file import check_pdf_file, describe, is_bold
 
 _THIN = 2.0  # a rectangle thinner than this (pt) is drawn as a rule
 
 
 def read_pdf(path: Path) -> list[Page]:
     """Read every page; raise an ExtractorError subclass when the file cannot be read."""
-    if not path.is_file():
-        raise NotFoundError(path)
-    with path.open("rb") as fh:
-        head = fh.read(1024)
-    if b"%PDF-" not in head:
-        raise NotPdfError(path, _sniff_type(head))
+    check_pdf_file(path)
     try:
         with pdfplumber.open(path) as pdf:
             return [_read_page(_upright(pdf, p), i + 1) for i, p in enumerate(pdf.pages)]
@@ -37,14 +34,14 @@ def read_pdf(path: Path) -> list[Page]:
             raise EncryptedError(path) from exc
         if isinstance(cause, MemoryError):
             raise cause from exc  # the batch runner's memory bound: not a damaged file
-        raise CorruptError(path, _describe(cause)) from exc
+        raise CorruptError(path, describe(cause)) from exc
     except MemoryError:
         raise  # the batch runner's memory bound: not a damaged file
     except Exception as exc:
         # Whatever else the PDF library raises here comes from this file's bytes (the
         # fuzz tests found MalformedPDFException, PDFSyntaxError, ValueError, KeyError,
         # RecursionError, …): a damaged file, not a bug of ours.
-        raise CorruptError(path, _describe(exc)) from exc
+        raise CorruptError(path, describe(exc)) from exc
 
 
 def _upright(pdf: pdfplumber.PDF, page: pdfplumber.page.Page) -> pdfplumber.page.Page:
@@ -93,7 +90,7 @@ def _read_page(page: pdfplumber.page.Page, number: int) -> Page:
             x1=float(w["x1"]),
             top=float(w["top"]),
             bottom=float(w["bottom"]),
-            bold=_is_bold(w.get("fontname", "")),
+            bold=is_bold(w.get("fontname", "")),
             size=round(float(w.get("size", 0.0)), 1),
         )
         for w in raw
@@ -110,22 +107,3 @@ def _read_page(page: pdfplumber.page.Page, number: int) -> Page:
     return Page(number=number, width=float(page.width), height=float(page.height),
                 words=words, rules=rules)
 
-
-def _is_bold(fontname: str) -> bool:
-    name = fontname.split("+", 1)[-1].lower()
-    return "bold" in name or "black" in name or "heavy" in name or name.endswith(",b")
-
-
-def _sniff_type(head: bytes) -> str:
-    if head.startswith(b"PK"):
-        return "ser ud som en Word- eller zip-fil"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "ser ud som et gammelt Office-dokument"
-    if head[:3] in (b"\xff\xd8\xff",) or head.startswith(b"\x89PNG"):
-        return "ser ud som et billede"
-    return "ingen PDF-signatur"
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text[:200]

@@ -40,10 +40,10 @@ from pathlib import Path
 import regex
 
 from extractor.errors import NotFoundError, NotTextError
+from extractor.read import TEXT_SUFFIXES
 from extractor.read.page import Line, Page, Word
 from extractor.read.text_lines import collapse_spaces
 
-TEXT_SUFFIXES = (".txt",)
 PITCH = 12.0  # synthetic line pitch, pt
 CHAR_WIDTH = 5.0  # synthetic width of one character, pt
 _HEIGHT = 10.0  # synthetic word height, pt

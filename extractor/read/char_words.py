@@ -1,0 +1,113 @@
+"""Characters → words, by the rules of pdfplumber's `extract_words` (its defaults).
+
+The PDFium reader must hand the later stages the very words the pdfplumber reader
+does, so it rebuilds them with pdfplumber's own grouping instead of PDFium's:
+
+- consecutive characters (in content-stream order) of the same style (direction,
+  font, size) form a run; pdfplumber never joins characters of two runs into a word;
+- a run's characters are clustered into lines by their top edge (values chained
+  within 3 pt), each line sorted left to right;
+- a word ends at a blank character, where the next character starts left of the
+  previous one's start, more than 3 pt after its end, or more than 3 pt off its top;
+- ligature characters ("ﬁ") are spelled out.
+
+Non-upright characters (turned text) follow the same rules turned by 90°: lines are
+clustered by x0 and read top to bottom, as pdfplumber does.
+
+Characters are plain tuples, since a page has thousands: (text, x0, x1, top,
+bottom, style), `style` an index into the styles list.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from operator import itemgetter
+from typing import NamedTuple
+
+from extractor.read.page import Word
+
+_TOLERANCE = 3.0  # pt, pdfplumber's x_tolerance and y_tolerance defaults
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"})
+
+Char = tuple[str, float, float, float, float, int]  # text, x0, x1, top, bottom, style
+_TEXT, _X0, _X1, _TOP, _BOTTOM, _STYLE = range(6)
+_GET_TEXT, _GET_X0, _GET_X1, _GET_TOP, _GET_BOTTOM = (itemgetter(i) for i in range(5))
+
+
+class Style(NamedTuple):
+    upright: bool
+    font: int  # identifies the font: characters of two fonts never share a word
+    size: float  # unrounded, as pdfplumber compares it
+    bold: bool
+
+
+def chars_to_words(chars: list[Char], styles: list[Style]) -> list[Word]:
+    """`chars` in content-stream order, as pdfplumber sees them."""
+    words: list[Word] = []
+    for style_index, run in groupby(chars, key=itemgetter(_STYLE)):
+        style = styles[style_index]
+        if style.upright:
+            lines = _lines(list(run), _TOP, _X0)
+            words += _split(lines, _X0, _X1, _TOP, style)
+        else:
+            lines = _lines(list(run), _X0, _TOP)
+            words += _split(lines, _TOP, _BOTTOM, _X0, style)
+    return words
+
+
+def _lines(run: list[Char], line_key: int, along: int) -> list[list[Char]]:
+    """pdfplumber's cluster_objects: distinct key values chained within the tolerance."""
+    values = sorted({c[line_key] for c in run})
+    if len(values) == 1:
+        return [sorted(run, key=itemgetter(along))]
+    cluster_of: dict[float, int] = {}
+    cluster = 0
+    last = values[0]
+    for value in values:
+        if value > last + _TOLERANCE:
+            cluster += 1
+        cluster_of[value] = cluster
+        last = value
+    ordered = sorted(run, key=lambda c: cluster_of[c[line_key]])  # stable, as pdfplumber's
+    return [sorted(line, key=itemgetter(along))
+            for _, line in groupby(ordered, key=lambda c: cluster_of[c[line_key]])]
+
+
+def _split(lines: list[list[Char]], start: int, end: int, across: int,
+           style: Style) -> list[Word]:
+    words: list[Word] = []
+    for line in lines:
+        current: list[Char] = []
+        for char in line:
+            if char[_TEXT].isspace():
+                if current:
+                    words.append(_word(current, style))
+                    current = []
+                continue
+            if current:
+                prev = current[-1]
+                if (char[start] < prev[start] or char[start] > prev[end] + _TOLERANCE
+                        or abs(char[across] - prev[across]) > _TOLERANCE):
+                    words.append(_word(current, style))
+                    current = []
+            current.append(char)
+        if current:
+            words.append(_word(current, style))
+    return words
+
+
+def _word(chars: list[Char], style: Style) -> Word:
+    first = chars[0]  # the leftmost: a line is sorted along its direction
+    if len(chars) == 1:
+        return Word(first[_TEXT].translate(_LIGATURES), first[_X0], first[_X1], first[_TOP],
+                    first[_BOTTOM], style.bold, round(style.size, 1))
+    return Word(
+        text="".join(map(_GET_TEXT, chars)).translate(_LIGATURES),
+        x0=min(map(_GET_X0, chars)),
+        x1=max(map(_GET_X1, chars)),
+        top=min(map(_GET_TOP, chars)),
+        bottom=max(map(_GET_BOTTOM, chars)),
+        bold=style.bold,
+        size=round(style.size, 1),
+    )

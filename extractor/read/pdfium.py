@@ -1,0 +1,449 @@
+"""PDF file → pages of positioned words and ruling lines, read with PDFium: the default reader.
+
+pdfplumber spends nearly all of an extraction interpreting content streams and
+building a dict per character in Python; PDFium (pypdfium2's raw API) does the
+interpreting in C. This reader asks it for every character and path and rebuilds
+exactly the pages the pdfplumber reader (`pdf.py`, the reference) gives, so the
+later stages cannot tell the readers apart (tests/test_readers_agree.py). Where
+PDFium sees a page differently from pdfminer, that is undone here:
+
+- characters PDFium generates (spaces, line breaks it infers, and the zero-width spaces
+  it puts into wide TJ gaps) are not in the file: skipped;
+- a line-end hyphen PDFium marks as U+0002 is the "-" the file holds;
+- a character's box is pdfminer's: from the baseline, the font descriptor's descent
+  and the font size, as wide as the font's advance width (PDFium's boxes use the
+  font program's metrics and glyph outlines);
+- characters keep content-stream order (PDFium reorders some), since words never
+  join characters that pdfplumber saw in separate runs (see char_words.py);
+- paths are walked segment by segment under pdfminer's rules (see path_rulings.py).
+
+A page's /Rotate is left out where its text reads upright as drawn (a rotated copy
+reads like the original) and applied where only the displayed page reads upright;
+the pdfplumber reader decides the same way (see _read_page).
+A file PDFium cannot open, for any reason but a password (`encrypted`), goes to the
+pdfplumber reader, which reads what it can and names the damage otherwise. PDFium allocates outside
+Python: under the batch runner's memory bound an allocation it cannot get ends the
+worker (SIGABRT), which the runner reports as memory_limit.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import itertools
+import os
+import struct
+import threading
+from collections.abc import Callable
+from ctypes import POINTER, c_char_p, c_double, c_float, c_int, c_size_t, c_ulong, c_void_p
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pypdfium2.raw as raw  # importing it initialises PDFium
+
+from extractor.errors import EncryptedError
+from extractor.read.char_words import Char, Style, chars_to_words
+from extractor.read.font_descents import font_descents
+from extractor.read.page import Page, Ruling
+from extractor.read.path_rulings import Segment, path_rulings
+from extractor.read.pdf_file import check_pdf_file, is_bold
+
+_LOCK = threading.Lock()  # PDFium is not thread-safe
+_HYPHEN_MARKS = {0x02: "-", 0xFFFE: "-"}  # PDFium's marks for a line-end hyphen (translate)
+_SEGMENT_OPS = {raw.FPDF_SEGMENT_MOVETO: "m", raw.FPDF_SEGMENT_LINETO: "l",
+                raw.FPDF_SEGMENT_BEZIERTO: "c"}
+
+
+def _fn(name: str, restype: Any, *argtypes: Any) -> Callable[..., Any]:
+    """A PDFium function with plain-int handles: faster per call than pypdfium2's
+    typed wrappers, which matters at three calls per character."""
+    address = ctypes.cast(getattr(raw, name), c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_F = POINTER(c_float)
+_D = POINTER(c_double)
+_RECT = POINTER(raw.FS_RECTF)
+_MATRIX = POINTER(raw.FS_MATRIX)
+_load_document = _fn("FPDF_LoadDocument", c_void_p, c_char_p, c_char_p)
+_last_error = _fn("FPDF_GetLastError", c_ulong)
+_close_document = _fn("FPDF_CloseDocument", None, c_void_p)
+_page_count = _fn("FPDF_GetPageCount", c_int, c_void_p)
+_load_page = _fn("FPDF_LoadPage", c_void_p, c_void_p, c_int)
+_close_page = _fn("FPDF_ClosePage", None, c_void_p)
+_media_box = _fn("FPDFPage_GetMediaBox", c_int, c_void_p, _F, _F, _F, _F)
+_bounding_box = _fn("FPDF_GetPageBoundingBox", c_int, c_void_p, _RECT)
+_page_rotation = _fn("FPDFPage_GetRotation", c_int, c_void_p)
+_load_text = _fn("FPDFText_LoadPage", c_void_p, c_void_p)
+_close_text = _fn("FPDFText_ClosePage", None, c_void_p)
+_count_chars = _fn("FPDFText_CountChars", c_int, c_void_p)
+_get_text = _fn("FPDFText_GetText", c_int, c_void_p, c_int, c_int, c_void_p)
+_unicode = _fn("FPDFText_GetUnicode", ctypes.c_uint, c_void_p, c_int)
+_text_object = _fn("FPDFText_GetTextObject", c_void_p, c_void_p, c_int)
+_loose_box = _fn("FPDFText_GetLooseCharBox", c_int, c_void_p, c_int, _RECT)
+_origin = _fn("FPDFText_GetCharOrigin", c_int, c_void_p, c_int, _D, _D)
+_char_matrix = _fn("FPDFText_GetMatrix", c_int, c_void_p, c_int, _MATRIX)
+_font_size = _fn("FPDFTextObj_GetFontSize", c_int, c_void_p, _F)
+_font = _fn("FPDFTextObj_GetFont", c_void_p, c_void_p)
+_font_name = _fn("FPDFFont_GetBaseFontName", c_size_t, c_void_p, c_char_p, c_size_t)
+_descent = _fn("FPDFFont_GetDescent", c_int, c_void_p, c_float, _F)
+_glyph_width = _fn("FPDFFont_GetGlyphWidth", c_int, c_void_p, ctypes.c_uint, c_float, _F)
+_count_objects = _fn("FPDFPage_CountObjects", c_int, c_void_p)
+_page_object = _fn("FPDFPage_GetObject", c_void_p, c_void_p, c_int)
+_form_count = _fn("FPDFFormObj_CountObjects", c_int, c_void_p)
+_form_object = _fn("FPDFFormObj_GetObject", c_void_p, c_void_p, c_ulong)
+_object_type = _fn("FPDFPageObj_GetType", c_int, c_void_p)
+_object_matrix = _fn("FPDFPageObj_GetMatrix", c_int, c_void_p, _MATRIX)
+_count_segments = _fn("FPDFPath_CountSegments", c_int, c_void_p)
+_segment = _fn("FPDFPath_GetPathSegment", c_void_p, c_void_p, c_int)
+_segment_point = _fn("FPDFPathSegment_GetPoint", c_int, c_void_p, _F, _F)
+_segment_type = _fn("FPDFPathSegment_GetType", c_int, c_void_p)
+_segment_close = _fn("FPDFPathSegment_GetClose", c_int, c_void_p)
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def read_pdf(path: Path) -> list[Page]:
+    """Read every page; raise an ExtractorError subclass when the file cannot be read."""
+    check_pdf_file(path)
+    with _LOCK:
+        document = _load_document(os.fsencode(path), None)
+        if not document:
+            error = _last_error()
+            if error in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
+                raise EncryptedError(path)
+            pages = None
+        else:
+            try:
+                pages = _read_pages(document, font_descents(path))
+            finally:
+                _close_document(document)
+    if pages is None:  # PDFium gave up on the file or a page: pdfplumber may still read it
+        from extractor.read.pdf import read_pdf as read_with_pdfplumber
+        return read_with_pdfplumber(path)
+    return pages
+
+
+def _read_pages(document: int, descents: dict[str, float]) -> list[Page] | None:
+    pages: list[Page] = []
+    count = _page_count(document)
+    if count < 1:
+        return None  # no page tree PDFium could follow: let pdfplumber try
+    for index in range(count):
+        page = _load_page(document, index)
+        if not page:
+            return None
+        try:
+            read = _read_page(page, index + 1, descents)
+        finally:
+            _close_page(page)
+        if read is None:
+            return None
+        pages.append(read)
+    return pages
+
+
+def _read_page(page: int, number: int, descents: dict[str, float]) -> Page | None:
+    """The page in the frame its text reads in: as drawn (the /Rotate left out), unless
+    fewer than half its characters read left to right there and more do as displayed
+    (a landscape page a printer driver drew turned and marked /Rotate 90). The
+    pdfplumber reader decides the same way."""
+    box = _media_box_of(page)
+    drawn = _read_frame(page, number, descents, _IDENTITY, box)
+    rotation = (_page_rotation(page) % 4) * 90
+    if drawn is None or not rotation or drawn[1] >= 0.5:
+        return None if drawn is None else drawn[0]
+    shown = _read_frame(page, number, descents, _display_ctm(rotation, box), box, rotation)
+    return shown[0] if shown is not None and shown[1] > drawn[1] else drawn[0]
+
+
+def _read_frame(page: int, number: int, descents: dict[str, float], ctm: Matrix,
+                box: tuple[float, float, float, float],
+                rotation: int = 0) -> tuple[Page, float] | None:
+    """The page read through `ctm` (pdfminer's page matrix), and the share of its
+    characters that read left to right, the right way up."""
+    x0, y0, x1, y1 = box
+    width, height = abs(x1 - x0), abs(y1 - y0)
+    if rotation in (90, 270):
+        width, height = height, width
+    order: dict[int, int] = {}
+    paths: list[tuple[int, Matrix]] = []
+    _walk_objects(page, _count_objects(page), _page_object, ctm, order, paths)
+    text_page = _load_text(page)
+    if not text_page:
+        return None
+    try:
+        context = _PageContext(height, descents, ctm)
+        chars, readable = _chars(text_page, order, context)
+    finally:
+        _close_text(text_page)
+    lines: list[Ruling] = []
+    rects: list[Ruling] = []
+    for path, matrix in paths:
+        path_rulings(_segments(path, matrix), height, lines, rects)
+    words = chars_to_words(chars, list(context.styles))
+    share = readable / len(chars) if chars else 1.0
+    return Page(number=number, width=width, height=height, words=words,
+                rules=lines + rects), share
+
+
+def _media_box_of(page: int) -> tuple[float, float, float, float]:
+    """The MediaBox (x0, y0, x1, y1) as the file writes it (pdfplumber's page size)."""
+    left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
+    if not _media_box(page, left, bottom, right, top):
+        box = raw.FS_RECTF()
+        _bounding_box(page, box)  # an inherited MediaBox (clipped by the CropBox)
+        left.value, bottom.value, right.value, top.value = box.left, box.bottom, box.right, box.top
+    x0, x1 = sorted((_decimal(left.value), _decimal(right.value)))
+    y0, y1 = sorted((_decimal(bottom.value), _decimal(top.value)))
+    return x0, y0, x1, y1
+
+
+def _display_ctm(rotation: int, box: tuple[float, float, float, float]) -> Matrix:
+    """pdfminer's page matrix for a page turned by /Rotate, as a viewer shows it."""
+    x0, y0, x1, y1 = box
+    return {90: (0.0, -1.0, 1.0, 0.0, -y0, x1), 180: (-1.0, 0.0, 0.0, -1.0, x1, y1),
+            270: (0.0, 1.0, -1.0, 0.0, y1, -x0)}[rotation]
+
+
+def _walk_objects(parent: int, count: int, get: Callable[[int, int], int], matrix: Matrix,
+                  order: dict[int, int], paths: list[tuple[int, Matrix]]) -> None:
+    """Number the page's objects in content-stream order (form XObjects in place) and
+    collect its paths with their matrices to page space."""
+    own = raw.FS_MATRIX()
+    for index in range(count):
+        obj = get(parent, index)
+        if not obj:
+            continue
+        order[obj] = len(order)
+        kind = _object_type(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            _object_matrix(obj, own)
+            paths.append((obj, _compose((own.a, own.b, own.c, own.d, own.e, own.f), matrix)))
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
+            _object_matrix(obj, own)
+            inner = _compose((own.a, own.b, own.c, own.d, own.e, own.f), matrix)
+            _walk_objects(obj, _form_count(obj), _form_object, inner, order, paths)
+
+
+def _compose(first: Matrix, then: Matrix) -> Matrix:
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = then
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+class _Run:
+    """What the characters of one PDFium text object share: matrix, box, style.
+
+    The box's vertical edges and the size are pdfminer's, to the last bit: pdfplumber
+    starts a new run of characters wherever the size differs, even by float noise
+    (10.000000000000014 on one line, 10.0 on the next), and words never join two
+    runs. So they are computed as pdfminer computes them, from the numbers the
+    content stream holds, recovered from PDFium's float32 (see _decimal).
+    """
+
+    __slots__ = ("a", "b", "bold", "bottom", "c", "d", "font", "high", "low", "order", "plain",
+                 "scale", "style", "top", "ua", "ub", "upright")
+
+    def __init__(self, text_page: int, index: int, obj: int, order: int,
+                 page: _PageContext) -> None:
+        matrix = raw.FS_MATRIX()
+        _char_matrix(text_page, index, matrix)
+        a, b, c, d = (_decimal(v) for v in (matrix.a, matrix.b, matrix.c, matrix.d))
+        self.ua, self.ub = a, b  # in user space: how PDFium's boxes lie
+        ta, tb, tc, td, _, tf = page.ctm  # pdfminer's mult_matrix(text matrix, ctm):
+        self.a, self.b = a * ta + b * tc, a * tb + b * td
+        self.c, self.d = c * ta + d * tc, c * tb + d * td
+        value = c_float()
+        font_size = _decimal(value.value) if _font_size(obj, value) else 0.0
+        font = _font(obj) or 0
+        name = ctypes.create_string_buffer(256)
+        _font_name(font, name, 256)
+        font_name = name.value.decode("latin-1")
+        descent = page.descents.get(font_name.split("+", 1)[-1])
+        if descent is None:  # a font pdfminer did not list: PDFium's own metrics
+            descent = -abs(value.value) if font and _descent(font, 1.0, value) else 0.0
+        self.scale = font_size * self.a  # a glyph width (per unit of font size) → x extent
+        self.low = descent * font_size  # pdfminer's box in text space, from the baseline
+        self.high = self.low + font_size
+        self.order = order
+        self.font, self.bold = font, is_bold(font_name)
+        self.upright = self.a * self.d > 0 and self.b * self.c <= 0
+        self.plain = self.a > 0 and self.b == 0 and self.c == 0  # left to right, not turned
+        self.top = self.bottom = 0.0
+        self.style = -1  # per character when not plain: pdfminer's size depends on it
+        if self.plain:
+            x, y = c_double(), c_double()
+            _origin(text_page, index, x, y)
+            baseline = _decimal(x.value) * tb + _decimal(y.value) * td + tf
+            low, high = self.d * self.low + baseline, self.d * self.high + baseline
+            self.top, self.bottom = page.height - max(low, high), page.height - min(low, high)
+            style = Style(self.upright, font, abs(high - low), self.bold)
+            self.style = page.styles.setdefault(style, len(page.styles))
+
+
+@dataclass
+class _PageContext:
+    height: float
+    descents: dict[str, float]
+    ctm: Matrix = _IDENTITY  # user space → the frame the page is read in
+    styles: dict[Style, int] = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=8192)
+def _decimal(value: float) -> float:
+    """The shortest decimal that rounds to PDFium's float32 `value`: the number the
+    content stream wrote (120.389, not 120.38899993896484) whenever it had at most
+    seven significant digits, as PDF producers write them."""
+    for digits in range(1, 10):
+        candidate = float(f"{value:.{digits}g}")
+        if _float32(candidate) == value:
+            return candidate
+    return value
+
+
+def _float32(value: float) -> float:
+    return struct.unpack("f", struct.pack("f", value))[0]
+
+
+def _chars(text_page: int, order: dict[int, int],
+           page: _PageContext) -> tuple[list[Char], int]:
+    """The page's characters in content-stream order, with pdfminer's boxes, and how
+    many of them read left to right, the right way up."""
+    count = _count_chars(text_page)
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    text = ""
+    if _get_text(text_page, 0, count, buffer) == count + 1:
+        text = buffer.raw[: 2 * count].decode("utf-16-le", "replace")
+    if len(text) != count:  # characters beyond the BMP: one by one
+        text = "".join(chr(_unicode(text_page, i)) for i in range(count))
+    text = text.translate(_HYPHEN_MARKS)
+    runs: dict[int, _Run] = {}
+    widths: dict[int, dict[str, float]] = {}  # font → character → advance per unit size
+    box = raw.FS_RECTF()
+    x, y = c_double(), c_double()
+    chars: list[Char] = []
+    append = chars.append
+    spans: list[tuple[int, int]] = []  # (order of the text object, its first char in chars)
+    text_object, origin, loose_box = _text_object, _origin, _loose_box  # the hot loop's
+    last_obj = 0
+    run: _Run | None = None
+    plain, scale, top, bottom, style = False, 0.0, 0.0, 0.0, 0
+    font_widths: dict[str, float] = {}
+    ta, tb, tc, td, te, tf = page.ctm
+    turned = page.ctm != _IDENTITY
+    readable = reads = 0
+    check_run = loose_run = False
+    for index in range(count):
+        obj = text_object(text_page, index)
+        if not obj:
+            continue  # generated by PDFium, not in the file
+        if obj != last_obj:
+            run = runs.get(obj)
+            if run is None:
+                run = runs[obj] = _Run(text_page, index, obj, order.get(obj, -1), page)
+            last_obj = obj
+            spans.append((run.order, len(chars)))
+            plain, scale, top, bottom, style = run.plain, run.scale, run.top, run.bottom, run.style
+            font_widths = widths.setdefault(run.font, {})
+            reads = 1 if run.upright and run.a > 0 else 0
+            check_run, loose_run = True, False
+        origin(text_page, index, x, y)
+        char = text[index]
+        if plain:
+            # The font's advance width, as pdfminer; PDFium's loose box (a call more) only
+            # where it is needed: a space (PDFium puts zero-width ones into wide TJ gaps,
+            # not in the file), a character's first sight in a font or a text object
+            # (the advance must agree with it), and where it did not (horizontal scaling,
+            # a code PDFium cannot map back).
+            unit = font_widths.get(char)
+            if char == " " or unit is None or unit < 0 or check_run or loose_run:
+                loose_box(text_page, index, box)
+                loose = box.right - box.left if not turned or ta else box.top - box.bottom
+                if loose == 0 and char == " ":
+                    continue
+                if unit is None:
+                    assert run is not None
+                    unit = _unit_width(run.font, char)
+                    if abs(unit * scale - loose) > 0.25 * loose:
+                        unit = -1.0
+                    font_widths[char] = unit
+                if check_run and unit >= 0:
+                    loose_run = abs(unit * scale - loose) > 0.25 * loose
+                    check_run = False
+                width = loose if unit < 0 or loose_run else unit * scale
+            else:
+                width = unit * scale
+            x0 = x.value if not turned else x.value * ta + y.value * tc + te
+            readable += reads
+            append((char, x0, x0 + width, top, bottom, style))
+        else:
+            loose_box(text_page, index, box)
+            if box.right == box.left and char == " ":
+                continue
+            assert run is not None
+            readable += reads
+            fx, fy = x.value * ta + y.value * tc + te, x.value * tb + y.value * td + tf
+            append(_turned_char(char, run, fx, fy, box, page))
+    if any(a[0] > b[0] for a, b in itertools.pairwise(spans)):
+        # PDFium moved some text objects: back to content-stream order (a stable sort)
+        ends = [start for _, start in spans[1:]] + [len(chars)]
+        pieces = sorted(((o, chars[start:end]) for (o, start), end in zip(spans, ends,
+                                                                           strict=True)),
+                        key=lambda piece: piece[0])
+        chars = [char for _, piece in pieces for char in piece]
+    return chars, readable
+
+
+def _unit_width(font: int, char: str) -> float:
+    """The advance the font's /Widths give the character, per unit of font size: what
+    pdfminer's boxes use. PDFium's loose box is wider where a glyph overhangs its
+    advance (up to 0.3 pt in the samples), which would shift word ends. -1 if unknown."""
+    width = c_float()
+    if len(char) != 1 or not _glyph_width(font, ord(char), 1.0, width):
+        return -1.0
+    return width.value
+
+
+def _turned_char(text: str, run: _Run, x: float, y: float, box: Any,
+                 page: _PageContext) -> Char:
+    """pdfminer's box for a turned or mirrored character: its text-space box through the
+    matrix, the size its height (so it varies with the advance, which comes from
+    PDFium's box along the writing direction). pdfplumber makes little of such text
+    (one-letter words); it is matched closely, not to the bit."""
+    if abs(run.ua) >= abs(run.ub):  # PDFium's box lies in user space
+        advance = (box.right - box.left) / abs(run.ua) if run.ua else 0.0
+    else:
+        advance = (box.top - box.bottom) / abs(run.ub)
+    xs, ys = [], []
+    for u in (0.0, advance):
+        for v in (run.low, run.high):
+            xs.append(x + run.a * u + run.c * v)
+            ys.append(y + run.b * u + run.d * v)
+    style = Style(run.upright, run.font, max(ys) - min(ys), run.bold)
+    index = page.styles.setdefault(style, len(page.styles))
+    return (text, min(xs), max(xs), page.height - max(ys), page.height - min(ys), index)
+
+
+def _segments(path: int, matrix: Matrix) -> list[Segment]:
+    """The path's segments in page space, in pdfminer's terms (a curve is one "c")."""
+    a, b, c, d, e, f = matrix
+    x, y = c_float(), c_float()
+    out: list[Segment] = []
+    pending_curve = 0
+    for index in range(_count_segments(path)):
+        segment = _segment(path, index)
+        _segment_point(segment, x, y)
+        op = _SEGMENT_OPS.get(_segment_type(segment), "?")
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        if op == "c":  # PDFium gives a Bézier curve as three points: keep the end point
+            pending_curve = (pending_curve + 1) % 3
+            if pending_curve:
+                continue
+        out.append((op, point))
+        if _segment_close(segment):
+            out.append(("h", point))
+    return out

@@ -1,0 +1,176 @@
+"""The PDFium reader (the default) and the pdfplumber reader (the reference) agree.
+
+On every sample PDF, every PDF under tests/data/, PDFs built here with fonts the
+samples lack (standard fonts, a non-zero descriptor descent) and rotated pages:
+the same words (text, bold, size equal; positions within 0.5 pt), the same ruling
+lines, and byte-identical extraction JSON.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pypdfium2
+import pytest
+
+from extractor.api import extract_file
+from extractor.read import pdf, pdfium
+from extractor.read.page import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "samples").glob("*.pdf"))
+TEST_PDFS = sorted((ROOT / "tests" / "data").rglob("*.pdf"))
+TOLERANCE = 0.5  # pt
+
+
+def _assert_same_pages(reference: list[Page], pages: list[Page]) -> None:
+    assert len(pages) == len(reference)
+    for ref, page in zip(reference, pages, strict=True):
+        where = f"page {ref.number}"
+        assert page.number == ref.number
+        assert page.width == pytest.approx(ref.width, abs=TOLERANCE), where
+        assert page.height == pytest.approx(ref.height, abs=TOLERANCE), where
+        assert [w.text for w in page.words] == [w.text for w in ref.words], where
+        for got, want in zip(page.words, ref.words, strict=True):
+            assert (got.bold, got.size) == (want.bold, want.size), f"{where}: {want}"
+            for edge in ("x0", "x1", "top", "bottom"):
+                assert getattr(got, edge) == pytest.approx(getattr(want, edge),
+                                                           abs=TOLERANCE), f"{where}: {want}"
+        assert len(page.rules) == len(ref.rules), where
+        for got, want in zip(page.rules, ref.rules, strict=True):
+            for edge in ("x0", "x1", "top", "bottom"):
+                assert getattr(got, edge) == pytest.approx(getattr(want, edge),
+                                                           abs=TOLERANCE), f"{where}: {want}"
+
+
+@pytest.mark.parametrize("path", SAMPLES + TEST_PDFS, ids=lambda p: p.name)
+def test_both_readers_give_identical_json(path: Path) -> None:
+    by_pdfplumber = extract_file(path, path.name, reader="pdfplumber")
+    by_pdfium = extract_file(path, path.name, reader="pdfium")
+    assert by_pdfium.model_dump_json(indent=2) == by_pdfplumber.model_dump_json(indent=2)
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_both_readers_give_the_same_words_and_rulings(path: Path) -> None:
+    pages = pdfium.read_pdf(path)
+    assert sum(len(p.words) for p in pages) > 300  # a real document, not an empty match
+    assert any(p.rules for p in pages)
+    _assert_same_pages(pdf.read_pdf(path), pages)
+
+
+def _pdf(path: Path, content: bytes, fonts: bytes, page_extra: bytes = b"",
+         media_box: bytes = b"0 0 595 842") -> None:
+    """A one-page PDF with the given content stream and /Font resources."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [" + media_box + b"] /Contents 4 0 R "
+        b"/Resources << /Font " + fonts + b" /XObject << /Fm1 7 0 R >> >> "
+        + page_extra + b">>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /FontDescriptor /FontName /ABCDEF+Calibri /Flags 32 "
+        b"/FontBBox [-665 -325 2000 1006] /ItalicAngle 0 /Ascent 905 /Descent -212 "
+        b"/CapHeight 716 /StemV 80 >>",
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Calibri /FirstChar 32 /LastChar 126 "
+        b"/Widths [" + b" ".join([b"556"] * 95) + b"] /FontDescriptor 5 0 R "
+        b"/Encoding /WinAnsiEncoding >>",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Matrix [1 0 0 1 0 -40] "
+        b"/Resources << /Font " + fonts + b" >> /Length %d >>\nstream\n" % len(_FORM)
+        + _FORM + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+_FORM = (b"BT /F1 9 Tf 72 300 Td (Tekst i en formular, 9 pt) Tj ET\n"
+         b"0.25 w 72 290 m 300 290 l S")
+_FONTS = (b"<< /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> "
+          b"/F2 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >> /F3 6 0 R >>")
+_CONTENT = b"\n".join([
+    b"BT /F2 16 Tf 72 760 Td (Investeringsforslag til test) Tj ET",
+    b"BT /F1 10 Tf 72 730 Td (Standardskrift uden beskrivelse, AFM-metrik.) Tj ET",
+    b"BT /F1 10 Tf 72 716 Td [(Ord) -300 (med) -2000 (mellemrum) 120 (kerning)] TJ ET",
+    b"BT /F3 11 Tf 1 0 0 1 72 690 Tm (Calibri med Descent -212 i beskrivelsen.) Tj ET",
+    b"BT /F3 9 Tf 1 0 0 1 300 650.25 Tm (1.234) Tj 60 0 Td (-5.678) Tj ET",
+    b"BT /F1 10 Tf 2 0 0 2 72 600 Tm (Skaleret) Tj ET",
+    b"0.5 w 72 640 m 520 640 l S",
+    b"72 620 448 0.8 re f",
+    b"72 560 448 30 re S",
+    b"100 500 m 100 600 l 200 600 l S",
+    b"q 1 0 0 1 10 -20 cm 72 480 m 520 480 l S Q",
+    b"72 440 m 120 470 l S",
+    b"q 1 0 0 1 20 -10 cm /Fm1 Do Q",
+    b"BT 3 Tr /F1 10 Tf 72 400 Td (Usynlig tekst som i et OCR-lag) Tj ET",
+    b"BT /F1 10 Tf 72 380 Td (Normal) Tj 5 Ts (hoejt) Tj 0 Ts (igen) Tj ET",
+    b"BT /F1 10 Tf 50 Tz 72 365 Td (Smal tekst med Tz) Tj ET",
+    b"BT /F1 10 Tf 1 Tc 3 Tw 72 350 Td (Spredt tekst med Tc og Tw) Tj ET",
+    b"BT /F1 10 Tf -1 0 0 1 300 330 Tm (Spejlet) Tj ET",
+    b"BT /F1 10 Tf 72 900 Td (Uden for siden) Tj ET",
+    b"BT /F1 10 Tf 72 300 Td (Linje en) Tj 0 -11.5 Td (Linje to) Tj 0 -11.7 Td (tre) Tj ET",
+])
+
+
+def test_fonts_text_states_forms_and_paths_agree(tmp_path: Path) -> None:
+    """Standard fonts (AFM metrics), a descriptor descent, scaled, risen, condensed,
+    spaced, mirrored, invisible and off-page text, a form XObject, lines and rectangles."""
+    path = tmp_path / "fonts.pdf"
+    _pdf(path, _CONTENT, _FONTS)
+    reference = pdf.read_pdf(path)
+    assert len(reference[0].words) >= 15 and len(reference[0].rules) >= 4
+    _assert_same_pages(reference, pdfium.read_pdf(path))
+
+
+def test_a_rotated_page_is_read_in_the_frame_it_was_drawn_in(tmp_path: Path) -> None:
+    path = tmp_path / "rotated.pdf"
+    _pdf(path, _CONTENT, _FONTS, page_extra=b"/Rotate 90 ")
+    plain = tmp_path / "plain.pdf"
+    _pdf(plain, _CONTENT, _FONTS)
+    _assert_same_pages(pdf.read_pdf(plain), pdfium.read_pdf(path))
+
+
+def test_a_page_drawn_turned_for_its_rotate_is_read_as_displayed(tmp_path: Path) -> None:
+    """A landscape page as some printer drivers write it: drawn turned on a landscape
+    MediaBox and marked /Rotate 90, so a viewer shows it upright. It reads as the
+    same page drawn upright."""
+    turned = tmp_path / "turned.pdf"
+    _pdf(turned, b"q 0 1 -1 0 842 0 cm\n" + _CONTENT + b"\nQ", _FONTS,
+         page_extra=b"/Rotate 90 ", media_box=b"0 0 842 595")
+    plain = tmp_path / "plain.pdf"
+    _pdf(plain, _CONTENT, _FONTS)
+    _assert_same_pages(pdf.read_pdf(plain), pdfium.read_pdf(turned))
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_rotated_sample_gives_the_same_result(tmp_path: Path, rotation: int) -> None:
+    """Rotated by PDFium's own editing API (no other PDF library needed)."""
+    source = ROOT / "samples" / "skoler_budget2027.pdf"
+    document = pypdfium2.PdfDocument(source)
+    for page in document:
+        page.set_rotation(rotation)
+    rotated = tmp_path / f"rotated_{rotation}.pdf"
+    document.save(rotated)
+    document.close()
+    _assert_same_pages(pdf.read_pdf(source), pdfium.read_pdf(rotated))
+    want = extract_file(source, "x.pdf", reader="pdfplumber").model_copy(update={"sha256": None})
+    got = extract_file(rotated, "x.pdf", reader="pdfium").model_copy(update={"sha256": None})
+    assert got.model_dump_json() == want.model_dump_json()
+
+
+def test_pdfium_errors_map_to_the_contract_codes(tmp_path: Path) -> None:
+    bad = ROOT / "tests" / "data" / "bad_inputs"
+    read = functools.partial(extract_file, reader="pdfium")
+    assert read(bad / "krypteret.pdf").error.code == "encrypted"  # type: ignore[union-attr]
+    assert read(bad / "afbrudt_download.pdf").error.code == "corrupt"  # type: ignore[union-attr]
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 20)
+    assert read(junk).error.code == "corrupt"  # type: ignore[union-attr]

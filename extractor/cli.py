@@ -38,6 +38,7 @@ from extractor.export.report import render_report
 from extractor.export.workbook import write_xlsx
 from extractor.export.xlsx.diff_workbook import write_diff_xlsx
 from extractor.models import ExtractionResult
+from extractor.read import READERS
 from extractor.round.appendix import round_with_appendix
 from extractor.rules import RULES
 from extractor.run.batch import BatchOptions, Progress, run_batch
@@ -163,6 +164,9 @@ def _add_batch_options(parser: argparse.ArgumentParser) -> None:
                        help="læs alle filer forfra i stedet for at genbruge tidligere resultater")
     group.add_argument("--cache-dir", type=Path, metavar="MAPPE",
                        help=f"hvor tidligere resultater gemmes (standard: {default_cache_dir()})")
+    group.add_argument("--reader", choices=READERS, default=READERS[0],
+                       help="hvordan PDF-filer læses: pdfium (hurtig, standard) eller "
+                            "pdfplumber (langsom reference; giver samme resultat)")
     noise = group.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true",
                        help="ingen fremdriftsvisning og ingen meddelelser undtagen fejl i brugen")
@@ -382,13 +386,19 @@ def _deliver(result: ExtractionResult, path: Path, args: argparse.Namespace) -> 
 
 def _extract_all(args: argparse.Namespace, inputs: Inputs,
                  config: CheckConfig) -> ExtractionResult:
-    """Every input through the batch runner: workers, time and memory bounds, cache."""
+    """Every input through the batch runner: workers, time and memory bounds, cache.
+
+    The reader is part of the cache key: a result read by one reader is never passed
+    off as the other's (they should agree, and tests say they do).
+    """
     options = BatchOptions(jobs=args.jobs, timeout=args.timeout, max_memory_mb=args.max_memory)
     cache = None if args.no_cache else ResultCache(args.cache_dir or default_cache_dir(),
-                                                   fingerprint=repr(config))
+                                                   fingerprint=f"{args.reader}\0{config!r}")
     progress = ProgressLine(enabled=False if args.quiet else None)
-    documents = run_batch(inputs.files, functools.partial(extract_file, config=config), options,
-                          cache=cache, progress=_verbose(progress) if args.verbose else progress)
+    documents = run_batch(inputs.files, functools.partial(extract_file, config=config,
+                                                          reader=args.reader),
+                          options, cache=cache,
+                          progress=_verbose(progress) if args.verbose else progress)
     progress.finish()
     documents = [*documents, *inputs.unlistable]
     overview = round_with_appendix(documents, config.committees, config.pools,

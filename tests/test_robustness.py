@@ -7,6 +7,7 @@ bounds are what keeps a pathological case from hanging the run.
 
 from __future__ import annotations
 
+import functools
 import random
 import time
 import zlib
@@ -108,6 +109,21 @@ def test_decompression_bomb_is_stopped_within_the_bounds(tmp_path: Path) -> None
     assert results[0].status == "error"
     assert results[0].error is not None
     assert results[0].error.code in ("memory_limit", "timeout")
+    assert results[1].status == "ok" and results[1].proposals
+
+
+@pytest.mark.slow
+def test_pdfium_running_out_of_memory_is_the_memory_bound_not_a_crash(tmp_path: Path) -> None:
+    """PDFium allocates outside Python: under RLIMIT_AS it aborts the worker, which
+    must be reported as memory_limit (not corrupt, not a crash), the batch going on."""
+    bomb = tmp_path / "bomb.pdf"
+    _bomb(bomb, inflated_mb=1536)
+    good = SAMPLES / "skoler_budget2027.pdf"
+    results = run_batch([(bomb, "bomb.pdf"), (good, "good.pdf")],
+                        functools.partial(extract_file, reader="pdfium"),
+                        BatchOptions(jobs=1, timeout=60, max_memory_mb=768))
+    assert results[0].error is not None
+    assert results[0].error.code == "memory_limit"
     assert results[1].status == "ok" and results[1].proposals
 
 

@@ -45,8 +45,12 @@ class BatchOptions:
 
 def run_batch(inputs: list[tuple[Path, str]], process: Process, options: BatchOptions,
               cache: ResultCache | None = None, progress: Progress | None = None,
-              ) -> list[DocumentResult]:
-    """Process every input; cached results are reused, the rest go to the workers."""
+              prepare: Callable[[], object] | None = None) -> list[DocumentResult]:
+    """Process every input; cached results are reused, the rest go to the workers.
+
+    No worker starts when every result is cached. `prepare` runs once before the
+    first worker starts (e.g. to import the pipeline, so forked workers share it).
+    """
     results: list[DocumentResult | None] = [None] * len(inputs)
     todo: list[tuple[int, Path, str, str | None]] = []
     done = 0
@@ -60,6 +64,10 @@ def run_batch(inputs: list[tuple[Path, str]], process: Process, options: BatchOp
                 progress(done, len(inputs), name)
         else:
             todo.append((index, path, name, digest))
+    if not todo:
+        return [r for r in results if r is not None]
+    if prepare is not None:
+        prepare()
     pool = _Pool(process, options, min(max(options.jobs, 1), max(len(todo), 1)))
     try:
         biggest_first = sorted(todo, key=lambda t: -_size(t[1]))  # long jobs must not come last
@@ -67,7 +75,7 @@ def run_batch(inputs: list[tuple[Path, str]], process: Process, options: BatchOp
             results[index] = result
             done += 1
             digest = next(d for i, _, _, d in todo if i == index)
-            if cache is not None and digest and _cacheable(result):
+            if cache is not None and digest and cacheable(result):
                 cache.put(digest, result)
             if progress:
                 progress(done, len(inputs), result.file)
@@ -83,7 +91,7 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _cacheable(result: DocumentResult) -> bool:
+def cacheable(result: DocumentResult) -> bool:
     """Limits depend on the run and bugs get fixed, not the file: never cache those."""
     return result.error is None or result.error.code not in (
         "timeout", "memory_limit", "internal_error")
@@ -162,12 +170,15 @@ class _Pool:
 
     def _died(self, worker: _Worker, name: str, path: Path) -> DocumentResult:
         """A worker that ended without a result: the memory bound when it was hit (its
-        own exit code says so, or its address space had reached the bound), else a crash
-        that says nothing about the file (kill -9, the OOM killer, a bug in a library)."""
+        own exit code says so, its address space had reached the bound, or it was
+        killed by SIGABRT under the bound: PDFium aborts when RLIMIT_AS denies it
+        memory), else a crash that says nothing about the file (kill -9, the OOM
+        killer, a bug in a library)."""
         worker.process.join(timeout=1)
         limit_kb = self._options.max_memory_mb * 1024
-        if worker.process.exitcode == _MEMORY_EXIT or (
-                limit_kb and worker.peak_kb >= _NEAR_BOUND * limit_kb):
+        if worker.process.exitcode == _MEMORY_EXIT or (limit_kb and (
+                worker.peak_kb >= _NEAR_BOUND * limit_kb
+                or worker.process.exitcode == -signal.SIGABRT)):
             return _failed(name, "memory_limit", _too_big(path, self._options))
         return _failed(name, "internal_error", _crashed(path, worker.process.exitcode))
 

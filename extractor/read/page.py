@@ -84,9 +84,20 @@ class Page:
 
 def bbox_of(items: Iterable[Word | Line]) -> list[float]:
     """[x0, top, x1, bottom] around words or lines, rounded outwards to 0.01 pt, so the box
-    still holds every glyph it was made from (the JSON keeps it short)."""
+    still holds every glyph it was made from (the JSON keeps it short). A coordinate
+    within float noise of the grid (_GRID_SLACK) is on it: 85.19999999 is the 85.2 the
+    file wrote, whichever reader computed it (PDFium's float32 or pdfminer's doubles)."""
     boxes = list(items)
-    return [math.floor(min(b.x0 for b in boxes) * 100) / 100,
-            math.floor(min(b.top for b in boxes) * 100) / 100,
-            math.ceil(max(b.x1 for b in boxes) * 100) / 100,
-            math.ceil(max(b.bottom for b in boxes) * 100) / 100]
+    return [_down(min(b.x0 for b in boxes)), _down(min(b.top for b in boxes)),
+            _up(max(b.x1 for b in boxes)), _up(max(b.bottom for b in boxes))]
+
+
+_GRID_SLACK = 0.05  # of a 0.01 pt step: 0.0005 pt, far above float32 noise on a page
+
+
+def _down(value: float) -> float:
+    return math.floor(value * 100 + _GRID_SLACK) / 100
+
+
+def _up(value: float) -> float:
+    return math.ceil(value * 100 - _GRID_SLACK) / 100

@@ -19,11 +19,12 @@ PDFium sees a page differently from pdfminer, that is undone here:
 
 A page's /Rotate is left out where its text reads upright as drawn (a rotated copy
 reads like the original) and applied where only the displayed page reads upright;
-the pdfplumber reader decides the same way (see _read_page).
-A file PDFium cannot open, for any reason but a password (`encrypted`), goes to the
-pdfplumber reader, which reads what it can and names the damage otherwise. PDFium allocates outside
+the pdfplumber reader decides the same way (see _read_page). A file PDFium cannot
+open, for any reason but a password (`encrypted`), goes to the pdfplumber reader,
+which reads what it can and names the damage otherwise. PDFium allocates outside
 Python: under the batch runner's memory bound an allocation it cannot get ends the
-worker (SIGABRT), which the runner reports as memory_limit.
+worker (SIGABRT), which the runner reports as memory_limit. Its C functions are
+called through read/pdfium_api.py.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ import os
 import struct
 import threading
 from collections.abc import Callable
-from ctypes import POINTER, c_char_p, c_double, c_float, c_int, c_size_t, c_ulong, c_void_p
+from ctypes import c_double, c_float
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ from typing import Any
 import pypdfium2.raw as raw  # importing it initialises PDFium
 
 from extractor.errors import EncryptedError
+from extractor.read import pdfium_api as api
 from extractor.read.char_words import Char, Style, chars_to_words
 from extractor.read.font_descents import font_descents
 from extractor.read.page import Page, Ruling
@@ -55,51 +57,6 @@ _SEGMENT_OPS = {raw.FPDF_SEGMENT_MOVETO: "m", raw.FPDF_SEGMENT_LINETO: "l",
                 raw.FPDF_SEGMENT_BEZIERTO: "c"}
 
 
-def _fn(name: str, restype: Any, *argtypes: Any) -> Callable[..., Any]:
-    """A PDFium function with plain-int handles: faster per call than pypdfium2's
-    typed wrappers, which matters at three calls per character."""
-    address = ctypes.cast(getattr(raw, name), c_void_p).value
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
-
-
-_F = POINTER(c_float)
-_D = POINTER(c_double)
-_RECT = POINTER(raw.FS_RECTF)
-_MATRIX = POINTER(raw.FS_MATRIX)
-_load_document = _fn("FPDF_LoadDocument", c_void_p, c_char_p, c_char_p)
-_last_error = _fn("FPDF_GetLastError", c_ulong)
-_close_document = _fn("FPDF_CloseDocument", None, c_void_p)
-_page_count = _fn("FPDF_GetPageCount", c_int, c_void_p)
-_load_page = _fn("FPDF_LoadPage", c_void_p, c_void_p, c_int)
-_close_page = _fn("FPDF_ClosePage", None, c_void_p)
-_media_box = _fn("FPDFPage_GetMediaBox", c_int, c_void_p, _F, _F, _F, _F)
-_bounding_box = _fn("FPDF_GetPageBoundingBox", c_int, c_void_p, _RECT)
-_page_rotation = _fn("FPDFPage_GetRotation", c_int, c_void_p)
-_load_text = _fn("FPDFText_LoadPage", c_void_p, c_void_p)
-_close_text = _fn("FPDFText_ClosePage", None, c_void_p)
-_count_chars = _fn("FPDFText_CountChars", c_int, c_void_p)
-_get_text = _fn("FPDFText_GetText", c_int, c_void_p, c_int, c_int, c_void_p)
-_unicode = _fn("FPDFText_GetUnicode", ctypes.c_uint, c_void_p, c_int)
-_text_object = _fn("FPDFText_GetTextObject", c_void_p, c_void_p, c_int)
-_loose_box = _fn("FPDFText_GetLooseCharBox", c_int, c_void_p, c_int, _RECT)
-_origin = _fn("FPDFText_GetCharOrigin", c_int, c_void_p, c_int, _D, _D)
-_char_matrix = _fn("FPDFText_GetMatrix", c_int, c_void_p, c_int, _MATRIX)
-_font_size = _fn("FPDFTextObj_GetFontSize", c_int, c_void_p, _F)
-_font = _fn("FPDFTextObj_GetFont", c_void_p, c_void_p)
-_font_name = _fn("FPDFFont_GetBaseFontName", c_size_t, c_void_p, c_char_p, c_size_t)
-_descent = _fn("FPDFFont_GetDescent", c_int, c_void_p, c_float, _F)
-_glyph_width = _fn("FPDFFont_GetGlyphWidth", c_int, c_void_p, ctypes.c_uint, c_float, _F)
-_count_objects = _fn("FPDFPage_CountObjects", c_int, c_void_p)
-_page_object = _fn("FPDFPage_GetObject", c_void_p, c_void_p, c_int)
-_form_count = _fn("FPDFFormObj_CountObjects", c_int, c_void_p)
-_form_object = _fn("FPDFFormObj_GetObject", c_void_p, c_void_p, c_ulong)
-_object_type = _fn("FPDFPageObj_GetType", c_int, c_void_p)
-_object_matrix = _fn("FPDFPageObj_GetMatrix", c_int, c_void_p, _MATRIX)
-_count_segments = _fn("FPDFPath_CountSegments", c_int, c_void_p)
-_segment = _fn("FPDFPath_GetPathSegment", c_void_p, c_void_p, c_int)
-_segment_point = _fn("FPDFPathSegment_GetPoint", c_int, c_void_p, _F, _F)
-_segment_type = _fn("FPDFPathSegment_GetType", c_int, c_void_p)
-_segment_close = _fn("FPDFPathSegment_GetClose", c_int, c_void_p)
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -109,9 +66,9 @@ def read_pdf(path: Path) -> list[Page]:
     """Read every page; raise an ExtractorError subclass when the file cannot be read."""
     check_pdf_file(path)
     with _LOCK:
-        document = _load_document(os.fsencode(path), None)
+        document = api.load_document(os.fsencode(path), None)
         if not document:
-            error = _last_error()
+            error = api.last_error()
             if error in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
                 raise EncryptedError(path)
             pages = None
@@ -119,7 +76,7 @@ def read_pdf(path: Path) -> list[Page]:
             try:
                 pages = _read_pages(document, font_descents(path))
             finally:
-                _close_document(document)
+                api.close_document(document)
     if pages is None:  # PDFium gave up on the file or a page: pdfplumber may still read it
         from extractor.read.pdf import read_pdf as read_with_pdfplumber
         return read_with_pdfplumber(path)
@@ -128,17 +85,17 @@ def read_pdf(path: Path) -> list[Page]:
 
 def _read_pages(document: int, descents: dict[str, float]) -> list[Page] | None:
     pages: list[Page] = []
-    count = _page_count(document)
+    count = api.page_count(document)
     if count < 1:
         return None  # no page tree PDFium could follow: let pdfplumber try
     for index in range(count):
-        page = _load_page(document, index)
+        page = api.load_page(document, index)
         if not page:
             return None
         try:
             read = _read_page(page, index + 1, descents)
         finally:
-            _close_page(page)
+            api.close_page(page)
         if read is None:
             return None
         pages.append(read)
@@ -152,7 +109,7 @@ def _read_page(page: int, number: int, descents: dict[str, float]) -> Page | Non
     pdfplumber reader decides the same way."""
     box = _media_box_of(page)
     drawn = _read_frame(page, number, descents, _IDENTITY, box)
-    rotation = (_page_rotation(page) % 4) * 90
+    rotation = (api.page_rotation(page) % 4) * 90
     if drawn is None or not rotation or drawn[1] >= 0.5:
         return None if drawn is None else drawn[0]
     shown = _read_frame(page, number, descents, _display_ctm(rotation, box), box, rotation)
@@ -170,15 +127,15 @@ def _read_frame(page: int, number: int, descents: dict[str, float], ctm: Matrix,
         width, height = height, width
     order: dict[int, int] = {}
     paths: list[tuple[int, Matrix]] = []
-    _walk_objects(page, _count_objects(page), _page_object, ctm, order, paths)
-    text_page = _load_text(page)
+    _walk_objects(page, api.count_objects(page), api.page_object, ctm, order, paths)
+    text_page = api.load_text(page)
     if not text_page:
         return None
     try:
         context = _PageContext(height, descents, ctm)
         chars, readable = _chars(text_page, order, context)
     finally:
-        _close_text(text_page)
+        api.close_text(text_page)
     lines: list[Ruling] = []
     rects: list[Ruling] = []
     for path, matrix in paths:
@@ -192,9 +149,9 @@ def _read_frame(page: int, number: int, descents: dict[str, float], ctm: Matrix,
 def _media_box_of(page: int) -> tuple[float, float, float, float]:
     """The MediaBox (x0, y0, x1, y1) as the file writes it (pdfplumber's page size)."""
     left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
-    if not _media_box(page, left, bottom, right, top):
+    if not api.media_box(page, left, bottom, right, top):
         box = raw.FS_RECTF()
-        _bounding_box(page, box)  # an inherited MediaBox (clipped by the CropBox)
+        api.bounding_box(page, box)  # an inherited MediaBox (clipped by the CropBox)
         left.value, bottom.value, right.value, top.value = box.left, box.bottom, box.right, box.top
     x0, x1 = sorted((_decimal(left.value), _decimal(right.value)))
     y0, y1 = sorted((_decimal(bottom.value), _decimal(top.value)))
@@ -218,14 +175,14 @@ def _walk_objects(parent: int, count: int, get: Callable[[int, int], int], matri
         if not obj:
             continue
         order[obj] = len(order)
-        kind = _object_type(obj)
+        kind = api.object_type(obj)
         if kind == raw.FPDF_PAGEOBJ_PATH:
-            _object_matrix(obj, own)
+            api.object_matrix(obj, own)
             paths.append((obj, _compose((own.a, own.b, own.c, own.d, own.e, own.f), matrix)))
         elif kind == raw.FPDF_PAGEOBJ_FORM:
-            _object_matrix(obj, own)
+            api.object_matrix(obj, own)
             inner = _compose((own.a, own.b, own.c, own.d, own.e, own.f), matrix)
-            _walk_objects(obj, _form_count(obj), _form_object, inner, order, paths)
+            _walk_objects(obj, api.form_count(obj), api.form_object, inner, order, paths)
 
 
 def _compose(first: Matrix, then: Matrix) -> Matrix:
@@ -251,21 +208,21 @@ class _Run:
     def __init__(self, text_page: int, index: int, obj: int, order: int,
                  page: _PageContext) -> None:
         matrix = raw.FS_MATRIX()
-        _char_matrix(text_page, index, matrix)
+        api.char_matrix(text_page, index, matrix)
         a, b, c, d = (_decimal(v) for v in (matrix.a, matrix.b, matrix.c, matrix.d))
         self.ua, self.ub = a, b  # in user space: how PDFium's boxes lie
         ta, tb, tc, td, _, tf = page.ctm  # pdfminer's mult_matrix(text matrix, ctm):
         self.a, self.b = a * ta + b * tc, a * tb + b * td
         self.c, self.d = c * ta + d * tc, c * tb + d * td
         value = c_float()
-        font_size = _decimal(value.value) if _font_size(obj, value) else 0.0
-        font = _font(obj) or 0
+        font_size = _decimal(value.value) if api.font_size(obj, value) else 0.0
+        font = api.font(obj) or 0
         name = ctypes.create_string_buffer(256)
-        _font_name(font, name, 256)
+        api.font_name(font, name, 256)
         font_name = name.value.decode("latin-1")
         descent = page.descents.get(font_name.split("+", 1)[-1])
         if descent is None:  # a font pdfminer did not list: PDFium's own metrics
-            descent = -abs(value.value) if font and _descent(font, 1.0, value) else 0.0
+            descent = -abs(value.value) if font and api.descent(font, 1.0, value) else 0.0
         self.scale = font_size * self.a  # a glyph width (per unit of font size) → x extent
         self.low = descent * font_size  # pdfminer's box in text space, from the baseline
         self.high = self.low + font_size
@@ -277,7 +234,7 @@ class _Run:
         self.style = -1  # per character when not plain: pdfminer's size depends on it
         if self.plain:
             x, y = c_double(), c_double()
-            _origin(text_page, index, x, y)
+            api.origin(text_page, index, x, y)
             baseline = _decimal(x.value) * tb + _decimal(y.value) * td + tf
             low, high = self.d * self.low + baseline, self.d * self.high + baseline
             self.top, self.bottom = page.height - max(low, high), page.height - min(low, high)
@@ -313,13 +270,13 @@ def _chars(text_page: int, order: dict[int, int],
            page: _PageContext) -> tuple[list[Char], int]:
     """The page's characters in content-stream order, with pdfminer's boxes, and how
     many of them read left to right, the right way up."""
-    count = _count_chars(text_page)
+    count = api.count_chars(text_page)
     buffer = ctypes.create_string_buffer(2 * (count + 1))
     text = ""
-    if _get_text(text_page, 0, count, buffer) == count + 1:
+    if api.get_text(text_page, 0, count, buffer) == count + 1:
         text = buffer.raw[: 2 * count].decode("utf-16-le", "replace")
     if len(text) != count:  # characters beyond the BMP: one by one
-        text = "".join(chr(_unicode(text_page, i)) for i in range(count))
+        text = "".join(chr(api.unicode(text_page, i)) for i in range(count))
     text = text.translate(_HYPHEN_MARKS)
     runs: dict[int, _Run] = {}
     widths: dict[int, dict[str, float]] = {}  # font → character → advance per unit size
@@ -328,7 +285,7 @@ def _chars(text_page: int, order: dict[int, int],
     chars: list[Char] = []
     append = chars.append
     spans: list[tuple[int, int]] = []  # (order of the text object, its first char in chars)
-    text_object, origin, loose_box = _text_object, _origin, _loose_box  # the hot loop's
+    text_object, origin, loose_box = api.text_object, api.origin, api.loose_box  # the hot loop's
     last_obj = 0
     run: _Run | None = None
     plain, scale, top, bottom, style = False, 0.0, 0.0, 0.0, 0
@@ -403,7 +360,7 @@ def _unit_width(font: int, char: str) -> float:
     pdfminer's boxes use. PDFium's loose box is wider where a glyph overhangs its
     advance (up to 0.3 pt in the samples), which would shift word ends. -1 if unknown."""
     width = c_float()
-    if len(char) != 1 or not _glyph_width(font, ord(char), 1.0, width):
+    if len(char) != 1 or not api.glyph_width(font, ord(char), 1.0, width):
         return -1.0
     return width.value
 
@@ -434,16 +391,16 @@ def _segments(path: int, matrix: Matrix) -> list[Segment]:
     x, y = c_float(), c_float()
     out: list[Segment] = []
     pending_curve = 0
-    for index in range(_count_segments(path)):
-        segment = _segment(path, index)
-        _segment_point(segment, x, y)
-        op = _SEGMENT_OPS.get(_segment_type(segment), "?")
+    for index in range(api.count_segments(path)):
+        segment = api.segment(path, index)
+        api.segment_point(segment, x, y)
+        op = _SEGMENT_OPS.get(api.segment_type(segment), "?")
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         if op == "c":  # PDFium gives a Bézier curve as three points: keep the end point
             pending_curve = (pending_curve + 1) % 3
             if pending_curve:
                 continue
         out.append((op, point))
-        if _segment_close(segment):
+        if api.segment_close(segment):
             out.append(("h", point))
     return out

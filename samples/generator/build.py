@@ -9,12 +9,14 @@ samples/bundle_overfoerselssagen.pdf is rebuilt if its three parts exist.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 from render_docx import render_document
@@ -24,13 +26,32 @@ SOURCE_DIR = SAMPLES / "source"
 BUNDLE = SAMPLES / "bundle_overfoerselssagen.pdf"
 BUNDLE_PARTS = ("forloebsprogram", "din_sociale_indgang", "plejefamilier")
 FIXED_PDF_DATE = b"20260101120000"
+FIXED_DOCX_TIME = (2026, 1, 1, 12, 0, 0)
 
 
 def make_docx(stem: str, out_dir: Path) -> Path:
     source = json.loads((SOURCE_DIR / f"{stem}.json").read_text(encoding="utf-8"))
     path = out_dir / f"{stem}.docx"
     render_document(source).save(str(path))
+    path.write_bytes(normalise_docx(path.read_bytes()))
     return path
+
+
+def normalise_docx(data: bytes) -> bytes:
+    """Make python-docx output repeatable: every zip member gets the same fixed timestamp.
+
+    python-docx stamps each member with the time of saving; the XML itself is already
+    deterministic (fixed core properties), so this is all that differs between runs.
+    """
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_DOCX_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
 
 
 def to_pdf(docx_files: list[Path], out_dir: Path, profile: Path) -> None:

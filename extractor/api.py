@@ -24,9 +24,12 @@ from extractor.errors import (
 )
 from extractor.evidence import resolve as resolve_evidence
 from extractor.models import DocumentError, DocumentResult, Finding, Proposal
+from extractor.parse.docx_proposal import parse_docx_proposal
 from extractor.parse.proposal import parse_proposal
 from extractor.parse.text.proposal import parse_text_proposal
 from extractor.read import READERS
+from extractor.read.docx import is_docx_file, read_docx
+from extractor.read.docx_pages import docx_pages
 from extractor.read.page import Page
 from extractor.read.source import check_regular_file
 from extractor.read.text import is_text_file, line_top, read_text_file
@@ -47,6 +50,9 @@ def extract_file(path: Path, display_name: str | None = None,
         result.sha256 = _sha256(path)
         if is_text_file(path):
             result.proposals = _extract_text(path, config)
+            return result
+        if is_docx_file(path):
+            result.proposals = _extract_docx(path, config)
             return result
         pages = _read_pdf(path, reader)
         result.pages = len(pages)
@@ -116,11 +122,21 @@ def _by_proposal(lines: tuple[int, ...], layouts: list[ProposalLayout]) -> dict[
     return out
 
 
+def _extract_docx(path: Path, config: CheckConfig) -> list[Proposal]:
+    """A Word file: laid out as pages for the PDF stages (see read/docx_pages.py), pages null."""
+    document = read_docx(path)
+    layouts = segment(docx_pages(document))
+    if not layouts:
+        raise NotAProposalError(path)
+    return [_checked(parse_docx_proposal(layout, document.tracked_changes), layout, config,
+                     paged=False) for layout in layouts]
+
+
 def _checked(proposal: Proposal, layout: ProposalLayout, config: CheckConfig, *,
              paged: bool = True) -> Proposal:
     """The proposal with the checks' findings after the parser's, both under `config`.
 
-    Text input (`paged=False`) has one synthetic page: its lines go to the checks
+    Text and Word input (`paged=False`) have synthetic pages: their lines go to the checks
     without a page, so no finding names a page the document never had, and no
     finding gets evidence boxes (`extractor.evidence`).
     """

@@ -155,6 +155,40 @@ class NotTextError(ExtractorError):
         )
 
 
+class NotDocxError(ExtractorError):
+    """A .docx name on something else: a legacy .doc (OLE2) or another format renamed."""
+
+    code = "not_pdf"  # the contract's "unsupported type"
+
+    def __init__(self, path: Path, legacy: bool = False) -> None:
+        what = ("et ældre Word-dokument (.doc), som ikke kan læses" if legacy
+                else "ikke et Word-dokument (.docx)")
+        super().__init__(
+            f"{path.name}: filen er {what}; åbn den i Word og gem den som Word-dokument "
+            "(.docx) eller som PDF, og kør igen."
+        )
+
+
+class EncryptedDocxError(ExtractorError):
+    code = "encrypted"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path.name}: Word-dokumentet er beskyttet med adgangskode; "
+            "gem en kopi uden adgangskode og kør igen."
+        )
+
+
+class CorruptDocxError(ExtractorError):
+    code = "corrupt"
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"{path.name}: Word-dokumentet er beskadiget og kan ikke læses ({detail}); "
+            "hent eller gem filen igen."
+        )
+
+
 class InternalError(ExtractorError):
     """A bug in extractor, not a fault of the file: said so, so nobody re-saves a good file.
 

@@ -91,6 +91,8 @@ _RULES = (
          "dens særlige tegn kan være forkerte."),
     Rule("follow_up.not_read", "info", "parse",
          "Tabel 2 står i teksten, men kan ikke læses fra tekst (cellerne er flettet sammen)."),
+    Rule("document.tracked_changes", "info", "parse",
+         "Word-dokumentet har sporede ændringer og er læst, som om alle var accepteret."),
     # The whole round (extractor/round/appendix.py), in the `round` object's findings.
     Rule("round.pool_exceeded", "warning", "round",
          "Rundens forslag beder om flere investeringsmidler end puljen (konfigurationens "

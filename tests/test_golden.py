@@ -22,6 +22,19 @@ SAMPLES = ROOT / "samples"
 SOURCES = SAMPLES / "source"
 BUNDLES = {"bundle_overfoerselssagen": ["forloebsprogram", "din_sociale_indgang", "plejefamilier"]}
 PDFS = sorted(SAMPLES.glob("*.pdf"))
+# Word input: samples/<stem>.docx is the file samples/<stem>.pdf was rendered from;
+# its golden file is samples/<stem>.docx.expected.json (tests/test_docx.py compares the two).
+DOCUMENTS = sorted([*PDFS, *SAMPLES.glob("*.docx")])
+
+
+def _key(path: Path) -> str:
+    """A PDF by its stem (as before), a Word file by its name: "forloebsprogram.docx"."""
+    return path.stem if path.suffix == ".pdf" else path.name
+
+
+def golden_path(path: Path) -> Path:
+    return path.with_suffix(".expected.json") if path.suffix == ".pdf" else \
+        path.with_name(f"{path.name}.expected.json")
 ROW_FIELDS = ("group", "label", "steering_area", "role", "footnote", "values")
 
 
@@ -32,7 +45,8 @@ def _sources(stem: str) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def extracted() -> dict[str, dict[str, Any]]:
-    return {pdf.stem: extract_file(pdf, pdf.name).model_dump(mode="json") for pdf in PDFS}
+    return {_key(path): extract_file(path, path.name).model_dump(mode="json")
+            for path in DOCUMENTS}
 
 
 def test_samples_are_present() -> None:
@@ -42,11 +56,11 @@ def test_samples_are_present() -> None:
     assert len(stems) >= 7
 
 
-@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
-def test_sample_matches_golden(pdf: Path, extracted: dict[str, dict[str, Any]],
+@pytest.mark.parametrize("path", DOCUMENTS, ids=_key)
+def test_sample_matches_golden(path: Path, extracted: dict[str, dict[str, Any]],
                                update_golden: bool) -> None:
-    actual = extracted[pdf.stem]
-    golden = pdf.with_suffix(".expected.json")
+    actual = extracted[_key(path)]
+    golden = golden_path(path)
     if update_golden:
         golden.write_text(json.dumps(actual, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     assert actual == json.loads(golden.read_text(encoding="utf-8"))
@@ -76,10 +90,11 @@ def _extracted_economy(economy: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
-def test_tabel_1_equals_the_transcription(pdf: Path, extracted: dict[str, dict[str, Any]]) -> None:
-    proposals = extracted[pdf.stem]["proposals"]
-    sources = _sources(pdf.stem)
+@pytest.mark.parametrize("path", DOCUMENTS, ids=_key)
+def test_tabel_1_equals_the_transcription(path: Path,
+                                          extracted: dict[str, dict[str, Any]]) -> None:
+    proposals = extracted[_key(path)]["proposals"]
+    sources = _sources(path.stem)
     assert len(proposals) == len(sources)
     for proposal, source in zip(proposals, sources, strict=True):
         assert proposal["economy"] is not None, proposal["title"]

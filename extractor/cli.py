@@ -69,7 +69,7 @@ class ExitCode(IntEnum):
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="extractor",
-        description="Læser investeringsforslag (PDF eller tekst) og skriver deres indhold "
+        description="Læser investeringsforslag (PDF, Word eller tekst) og skriver deres indhold "
                     "som JSON eller Excel.",
     )
     parser.add_argument("--version", action="version", version=f"extractor {__version__}",
@@ -77,13 +77,15 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, title="kommandoer",
                                 metavar="{extract,check,diff,rules}")
     extract = sub.add_parser(
-        "extract", help="Udtræk forslagene af PDF- eller tekstfiler eller mapper til JSON "
+        "extract", help="Udtræk forslagene af PDF-, Word- eller tekstfiler eller mapper til JSON "
                         "eller Excel.",
-        description="Udtræk forslagene af PDF- eller tekstfiler (.txt) eller mapper (alle PDF- og "
-                    ".txt-filer i mappen) til JSON eller en Excel-projektmappe.",
+        description="Udtræk forslagene af PDF-, Word- (.docx) eller tekstfiler (.txt) eller mapper "
+                    "(alle PDF-, .docx- og .txt-filer i mappen) til JSON eller en "
+                    "Excel-projektmappe.",
     )
     extract.add_argument("inputs", nargs="+", metavar=_INPUTS,
-                         help="PDF- eller tekstfiler (.txt) eller mapper med sådanne filer")
+                         help="PDF-, Word- (.docx) eller tekstfiler (.txt) eller mapper med "
+                            "sådanne filer")
     extract.add_argument("-o", "--output", type=Path, metavar="FIL",
                          help="hvor resultatet skrives: .json (kontrakten), .xlsx "
                               "(Excel-projektmappe) eller .html (rapport med billeder af "
@@ -92,14 +94,16 @@ def _parser() -> argparse.ArgumentParser:
     _add_batch_options(extract)
     check = sub.add_parser(
         "check", help="Kontrollér forslagenes tal og skabelon og skriv en rapport.",
-        description="Læs forslagene i PDF- eller tekstfiler eller mapper, kør konsistenstjekkene "
+        description="Læs forslagene i PDF-, Word- eller tekstfiler eller mapper, kør "
+                    "konsistenstjekkene "
                     "(Tabel 1's summer, tekst mod tabel, tilbagebetalingstid, skabelon) og "
                     "skriv en rapport pr. forslag med fejl først. Exitkode 0: ingen fejl; "
                     "1: mindst én fejl; 2: forkert brug; 3: et dokument kunne ikke læses. "
                     "Reglerne vises med 'extractor rules'.",
     )
     check.add_argument("inputs", nargs="+", metavar=_INPUTS,
-                       help="PDF- eller tekstfiler (.txt) eller mapper med sådanne filer")
+                       help="PDF-, Word- (.docx) eller tekstfiler (.txt) eller mapper med "
+                            "sådanne filer")
     check.add_argument("--config", type=Path, metavar="FIL",
                        help="TOML-fil med [severity]-ændringer og 'disabled'-regler")
     check.add_argument("-o", "--output", type=Path, metavar="FIL",
@@ -303,7 +307,7 @@ def _diff(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         _print_unreadable(ExtractionResult(documents=unreadable))
         if not all(sides):
             empty = args.old if not sides[0] else args.new
-            print(f"extractor: {shown(empty)}: ingen PDF- eller tekstfiler at sammenligne",
+            print(f"extractor: {shown(empty)}: ingen PDF-, Word- eller tekstfiler at sammenligne",
                   file=sys.stderr)
         return ExitCode.UNREADABLE
     result = diff_documents(sides[0], sides[1], args.old, args.new)
@@ -362,7 +366,7 @@ def _target_problem(args: argparse.Namespace, *, report_on_stdout: bool) -> str 
 
 
 def _nothing_found(inputs: Inputs) -> str:
-    return "ingen PDF- eller tekstfil at læse: " + "; ".join(inputs.empty) + (
+    return "ingen PDF-, Word- eller tekstfil at læse: " + "; ".join(inputs.empty) + (
         ". Intet er skrevet.")
 
 

@@ -154,7 +154,7 @@ def test_empty_folder_is_a_usage_error_and_writes_nothing(tmp_path: Path,
     assert main(["extract", str(tmp_path / "runde"), "-o", str(out)]) == 2
 
     assert not out.exists()
-    assert "indeholder ingen PDF- eller .txt-filer" in capsys.readouterr().err
+    assert "indeholder ingen PDF-, .docx- eller .txt-filer" in capsys.readouterr().err
 
 
 def test_closed_stderr_keeps_messages_out_of_the_json(tmp_path: Path) -> None:

@@ -4,6 +4,8 @@ The segmenter and parsers read pages of positioned words with ruling lines (see
 `page.py`). A .docx has no positions, but it has what they are inferred from in a
 PDF, exactly: which text is a paragraph, which is bold, which cell of which grid
 column it stands in. This module draws that structure in a simple, regular way:
+- headings Word knows as such (an outline level, "Overskrift 1") and "Tabel N." captions
+  right above a table are drawn bold, the mark the segmenter knows them by;
 - one page per Word section (its header and footer are the page's furniture), as
   long as its text; page numbers mean nothing and are dropped after parsing;
 - a paragraph wraps at spaces within the text width; every line but its last
@@ -21,7 +23,10 @@ the document's order and cells, not reproduce Word's typesetting.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+
+import regex
 
 from extractor.read.docx import DocxCell, DocxParagraph, DocxSection, DocxTable, WordDocument
 from extractor.read.page import Line, Page, Ruling, Word
@@ -33,6 +38,7 @@ _SHORT = 30.0  # pt: a paragraph's last line ends at least this far from the rig
 _CELL_PAD = 3.0  # pt, left and right inside a cell
 _ROW_PAD = 2.0  # pt, above and below a cell's text
 _RULE = 0.25  # pt, half a rule's thickness
+_CAPTION = regex.compile(r"^\s*Tabel\s+\d+\b")
 
 
 @dataclass(frozen=True)
@@ -53,11 +59,13 @@ def _section_page(number: int, section: DocxSection) -> Page:
     words: list[Word] = []
     rules: list[Ruling] = []
     y = 10.0
-    for block in section.blocks:
+    for n, block in enumerate(section.blocks):
         if isinstance(block, DocxTable):
             y = _table(block, y, words, rules)
         else:
-            y = _paragraph(block, 0.0, section.text_width, y, words, justify=True)
+            following = section.blocks[n + 1] if n + 1 < len(section.blocks) else None
+            y = _paragraph(block, 0.0, section.text_width, y, words, justify=True,
+                           bold=block.heading or _caption(block, following))
         y += _PITCH * _body_size(block)
     furniture = []
     for paragraph in section.furniture:
@@ -69,6 +77,12 @@ def _section_page(number: int, section: DocxSection) -> Page:
         furniture += [Line(tuple(ws), number) for _, ws in sorted(by_top.items())]
     return Page(number=number, width=width, height=y + 10.0, words=words, rules=rules,
                 furniture=furniture)
+
+
+def _caption(paragraph: DocxParagraph, following: DocxParagraph | DocxTable | None) -> bool:
+    """"Tabel N. …" right above a table: a caption, whatever its style (Word's "Billedtekst"
+    style is italic, not bold, and the segmenter knows captions by their bold)."""
+    return isinstance(following, DocxTable) and _CAPTION.match(paragraph.text) is not None
 
 
 def _body_size(block: DocxParagraph | DocxTable) -> float:
@@ -135,9 +149,15 @@ def _lines(tokens: list[_Token], width: float) -> list[list[_Token]]:
 
 
 def _paragraph(paragraph: DocxParagraph, left: float, width: float, y: float,
-               words: list[Word], *, justify: bool) -> float:
-    """Place the paragraph's lines from `y` down; returns the y below its last line."""
+               words: list[Word], *, justify: bool, bold: bool = False) -> float:
+    """Place the paragraph's lines from `y` down; returns the y below its last line.
+
+    `bold` draws a heading (an outline level, a caption) bold, the mark the
+    segmenter knows headings by in a PDF.
+    """
     tokens = _tokens(paragraph)
+    if bold:
+        tokens = [dataclasses.replace(t, bold=True) for t in tokens]
     if not tokens:
         return y + _PITCH * paragraph.size
     lines = _lines(tokens, width - _SHORT) if justify else _lines(tokens, width)

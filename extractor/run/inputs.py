@@ -14,9 +14,11 @@ from pathlib import Path
 
 from extractor.errors import UnlistableFolderError, shown
 from extractor.models import DocumentError, DocumentResult
+from extractor.read.docx import DOCX_SUFFIXES
 from extractor.read.text import TEXT_SUFFIXES
 
-_SUFFIXES = (".pdf", *TEXT_SUFFIXES)  # text: already extracted, see docs/text-input.md
+_SUFFIXES = (".pdf", *TEXT_SUFFIXES, *DOCX_SUFFIXES)  # text: see docs/text-input.md
+_LOCK_FILE = "~$"  # Word's lock file beside an open document ("~$rslag.docx"): not a document
 
 
 @dataclass
@@ -34,7 +36,8 @@ class Inputs:
 
 
 def collect_inputs(items: Sequence[str]) -> Inputs:
-    """Files as given; folders → every PDF and .txt below them, in a stable (sorted) order.
+    """Files as given; folders → every PDF, .txt and .docx below them, in a stable (sorted)
+    order (Word's ~$ lock files skipped).
 
     A file named twice (or given both alone and inside a folder) is read once: inputs
     are de-duplicated by real path, the first naming wins. A name that is not valid
@@ -48,7 +51,8 @@ def collect_inputs(items: Sequence[str]) -> Inputs:
         if path.is_dir():
             found = _files_below(path, inputs)
             if not found and not inputs.unlistable:
-                inputs.empty.append(f"mappen {shown(item)} indeholder ingen PDF- eller .txt-filer")
+                inputs.empty.append(f"mappen {shown(item)} indeholder ingen PDF-, .docx- eller "
+                                    ".txt-filer")
             candidates = [(p, shown(str(p))) for p in found]
         else:
             if not os.path.lexists(path):
@@ -67,8 +71,9 @@ def expand_inputs(items: Sequence[str]) -> list[tuple[Path, str]]:
 
 
 def _files_below(folder: Path, inputs: Inputs) -> list[Path]:
-    """Every entry with a PDF or text suffix that is not a folder: a FIFO or a broken
-    link under such a name is listed too, and reported by the reader as what it is."""
+    """Every entry with a PDF, text or Word suffix that is not a folder nor a Word lock
+    file: a FIFO or a broken link under such a name is listed too, and reported by the
+    reader as what it is."""
     def unlistable(exc: OSError) -> None:
         where = Path(exc.filename) if exc.filename else folder
         inputs.unlistable.append(_error_entry(shown(str(where)),
@@ -78,7 +83,8 @@ def _files_below(folder: Path, inputs: Inputs) -> list[Path]:
     for top, _, names in os.walk(folder, onerror=unlistable):
         for name in names:
             path = Path(top) / name
-            if path.suffix.lower() in _SUFFIXES and not path.is_dir():
+            if path.suffix.lower() in _SUFFIXES and not path.is_dir() \
+                    and not name.startswith(_LOCK_FILE):
                 found.append(path)
     return sorted(found)
 

@@ -263,9 +263,12 @@ def test_damaged_docx_is_corrupt(tmp_path: Path) -> None:
         for name in source.namelist():
             data = source.read(name)
             target.writestr(name, data[:len(data) // 2] if name == "word/document.xml" else data)
-    code, message = _error(broken)
-    assert code == "corrupt"
-    assert "beskadiget.docx" in message
+    cut = tmp_path / "afbrudt.docx"  # an interrupted download: the zip's directory is missing
+    cut.write_bytes(whole.read_bytes()[:5000])
+    for path in (broken, cut):
+        code, message = _error(path)
+        assert code == "corrupt"
+        assert path.name in message and "Word-dokumentet er beskadiget" in message
 
 
 def test_pdf_under_a_docx_name_is_read_as_pdf(tmp_path: Path) -> None:

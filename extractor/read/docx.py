@@ -34,6 +34,7 @@ from extractor.read.docx_styles import Numbering, Styles, TextStyle, find, is_on
 
 DOCX_SUFFIXES = (".docx", ".docm")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a legacy .doc, or an encrypted .docx
+_ZIP = b"PK\x03\x04"
 _OLE2_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 _CHECKED, _UNCHECKED = "☒", "☐"
@@ -125,15 +126,26 @@ def _open(path: Path) -> Document:
             raise EncryptedDocxError(path)
         raise NotDocxError(path, legacy=True)
     if not zipfile.is_zipfile(path):
+        if head.startswith(_ZIP):  # a zip cut short (an interrupted download or save)
+            raise CorruptDocxError(path, "ufuldstændig zip-fil")
         raise NotDocxError(path)
     try:
         with zipfile.ZipFile(path) as archive:
             if "word/document.xml" not in archive.namelist():
                 raise NotDocxError(path)
+    except zipfile.BadZipFile as exc:
+        raise CorruptDocxError(path, type(exc).__name__) from exc
+    try:
         return docx.Document(str(path))
-    except (PackageNotFoundError, ValueError) as exc:  # another Office format, say .xlsx
+    except MemoryError:
+        raise
+    except PackageNotFoundError as exc:
         raise NotDocxError(path) from exc
-    except (zipfile.BadZipFile, etree.LxmlError, KeyError, EOFError, OSError) as exc:
+    except ValueError as exc:
+        if "content type" in str(exc):  # another Office format renamed, say a .dotx or .xlsm
+            raise NotDocxError(path) from exc
+        raise CorruptDocxError(path, type(exc).__name__) from exc
+    except Exception as exc:  # opening only unpacks and parses the file's parts: its bytes
         raise CorruptDocxError(path, type(exc).__name__) from exc
 
 

@@ -22,6 +22,7 @@ from docx import Document
 from docx.document import Document as DocumentType
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.section import Section
 from docx.shared import Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -62,9 +63,21 @@ _W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
 
 
 def build(path: Path, headings: HeadingMode = "numbering",
-          boxes: BoxMode = "content_control", innovation: bool = True) -> Path:
+          boxes: BoxMode = "content_control", innovation: bool = True,
+          cases: tuple[str, ...] = (CASE,)) -> Path:
+    """One proposal per case, each in its own Word section with the case in its header
+    (a second proposal restarts the heading numbers, as Word's "Start forfra ved 1")."""
     document = Document()
-    _header_footer(document)
+    for k, case in enumerate(cases):
+        section = document.sections[0] if k == 0 else document.add_section()
+        _header_footer(section, case)
+        _proposal(document, headings, boxes, innovation, restart=k > 0)
+    document.save(str(path))
+    return path
+
+
+def _proposal(document: DocumentType, headings: HeadingMode, boxes: BoxMode,
+              innovation: bool, restart: bool) -> None:
     document.add_paragraph(TITLE, "Title")
     front = document.add_table(rows=2, cols=2)
     for row, (label, text) in zip(front.rows, (("Kort resumé:", SUMMARY),
@@ -72,7 +85,7 @@ def build(path: Path, headings: HeadingMode = "numbering",
                                   strict=True):
         row.cells[0].paragraphs[0].add_run(label).bold = True
         row.cells[1].paragraphs[0].add_run(text)
-    number = _heading_numbering(document) if headings == "numbering" else None
+    number = _heading_numbering(document, restart) if headings == "numbering" else None
     for n, title in enumerate(SECTIONS, start=1):
         if number is None:
             document.add_paragraph().add_run(f"{n}. {title}").bold = True
@@ -82,16 +95,15 @@ def build(path: Path, headings: HeadingMode = "numbering",
             num_pr.get_or_add_ilvl().val = 0
             num_pr.get_or_add_numId().val = number
         _section_body(document, n, boxes, innovation)
-    document.save(str(path))
-    return path
 
 
-def _header_footer(document: DocumentType) -> None:
-    section = document.sections[0]
-    section.header.paragraphs[0].text = CASE
+def _header_footer(section: Section, case: str) -> None:
+    section.header.is_linked_to_previous = False
+    section.footer.is_linked_to_previous = False
+    section.header.paragraphs[0].text = case
     section.header.add_paragraph("Investeringsforslag")
     footer = section.footer.paragraphs[0]
-    footer.add_run(f"{CASE}\tSide ")
+    footer.add_run(f"{case}\tSide ")
     for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None),
                        ("result", "1"), ("end", None)):
         run = footer.add_run()
@@ -107,17 +119,22 @@ def _header_footer(document: DocumentType) -> None:
             run._r.append(el)
 
 
-def _heading_numbering(document: DocumentType) -> int:
-    """A decimal list "1." … for Heading 1, added to the template's numbering part."""
+def _heading_numbering(document: DocumentType, restart: bool) -> int:
+    """A decimal list "1." … for Heading 1 in the template's numbering part; with `restart`
+    another instance of the same list that starts again at 1 (a `w:startOverride`)."""
     numbering = document.part.numbering_part.element
-    abstract = parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-        '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>')
-    numbering.insert(0, abstract)
-    num = parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
-    numbering.append(num)
-    return 90
+    if not restart:
+        numbering.insert(0, parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+        numbering.append(parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+        return 90
+    numbering.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    return 91
 
 
 def _section_body(document: DocumentType, n: int, boxes: BoxMode, innovation: bool) -> None:

@@ -139,6 +139,19 @@ def test_innovation_box_unchecked_yes(boxes: factory.BoxMode, tmp_path: Path) ->
     assert extract_file(path).proposals[0].innovation_proposal is False
 
 
+def test_two_proposals_in_one_word_file(tmp_path: Path) -> None:
+    """Each in its own section: its own header (case) and heading numbers from 1 again."""
+    cases = (factory.CASE, "Overførselssagen 2026-2027")
+    for headings in ("numbering", "bold"):
+        path = factory.build(tmp_path / f"to_{headings}.docx", headings, cases=cases)
+        result = extract_file(path)
+        assert [p.case for p in result.proposals] == list(cases)
+        for proposal in result.proposals:
+            assert [s.number for s in proposal.sections] == ["1", "2", "3", "4", "5", "6"]
+            assert proposal.economy is not None and len(proposal.economy.rows) == 6
+            assert len(proposal.follow_up) == 2 and len(proposal.hearings) == 2
+
+
 # Tracked changes and comments
 
 W = nsdecls("w")

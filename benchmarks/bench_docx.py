@@ -1,0 +1,49 @@
+"""Word input against PDF input: every sample's .docx and the PDF made from it, one run.
+
+    python benchmarks/bench_docx.py [--rounds N]
+
+Each sample is read through `extract_file` with the checks, as a .docx and as its
+PDF, interleaved, best of N rounds. Both end in the same parsers and checks; the
+.docx skips pdfplumber's character and line extraction, so it should be clearly
+faster: the target is a ratio .docx/PDF of at most 0.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from extractor.api import extract_file
+
+ROOT = Path(__file__).resolve().parent.parent
+WORD = sorted((ROOT / "samples").glob("*.docx"))
+PDFS = [path.with_suffix(".pdf") for path in WORD]
+
+
+def seconds(paths: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in paths:
+        result = extract_file(path)
+        if result.status != "ok":
+            raise SystemExit(f"{path}: {result.error}")
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    seconds([*WORD, *PDFS])  # warm-up: imports, file cache
+    word_s = pdf_s = float("inf")
+    for _ in range(args.rounds):  # interleaved, so drift hits both
+        word_s = min(word_s, seconds(WORD))
+        pdf_s = min(pdf_s, seconds(PDFS))
+    print(f"rounds: {args.rounds} (best of)")
+    print(f"{len(WORD)} samples as .docx: {word_s:.3f} s")
+    print(f"the same as PDF:      {pdf_s:.3f} s")
+    print(f"ratio .docx/PDF: {word_s / pdf_s:.2f}  (target: at most 0.50)")
+
+
+if __name__ == "__main__":
+    main()

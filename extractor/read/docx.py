@@ -27,6 +27,7 @@ import docx
 from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.section import Section
 from lxml import etree
 
 from extractor.errors import CorruptDocxError, EncryptedDocxError, NotDocxError, NotFoundError
@@ -42,6 +43,7 @@ _SKIPPED = {qn(t) for t in ("w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:instrTex
                             "w:delText", "w:delInstrText", "w:footnoteReference",
                             "w:endnoteReference", "w:commentReference", "w:drawing",
                             "w:pict", "w:object")}
+_CONTAINERS = {qn(t) for t in ("w:tbl", "w:sdt", "w:customXml", "w:ins", "w:moveTo")}
 _REVISIONS = {qn(t) for t in ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:pPrChange",
                               "w:rPrChange", "w:tblPrChange", "w:trPrChange", "w:tcPrChange",
                               "w:sectPrChange", "w:numberingChange", "w:cellIns",
@@ -176,29 +178,35 @@ class _Reader:
     def _blocks(self, parent: etree._Element) -> list[tuple[DocxParagraph | DocxTable, bool]]:
         """Paragraphs and tables in order, each with whether a section ends after it."""
         out: list[tuple[DocxParagraph | DocxTable, bool]] = []
-        pending: list[Span] = []  # a paragraph whose mark was deleted runs on into the next
+        pending: DocxParagraph | None = None  # its mark was deleted: it runs on into the next
         for child in parent:
             if child.tag == qn("w:p"):
                 paragraph = self._paragraph(child)
-                mark_deleted = find(child, "w:pPr/w:rPr/w:del") is not None
-                paragraph.spans = pending + paragraph.spans
+                if pending is not None:
+                    paragraph.spans = pending.spans + paragraph.spans
+                    pending = None
                 ends_section = find(child, "w:pPr/w:sectPr") is not None
-                if mark_deleted and not ends_section:
-                    pending = paragraph.spans
+                if find(child, "w:pPr/w:rPr/w:del") is not None and not ends_section:
+                    pending = paragraph
                     continue
-                pending = []
                 out.append((paragraph, ends_section))
-            elif child.tag == qn("w:tbl"):
+                continue
+            if pending is not None and child.tag in _CONTAINERS:
+                out.append((pending, False))  # nothing to run on into: it stays whole
+                pending = None
+            if child.tag == qn("w:tbl"):
                 out.append((self._table(child), False))
-            elif child.tag in (qn("w:sdt"), qn("w:customXml"), qn("w:ins"), qn("w:moveTo")):
+            elif child.tag in _CONTAINERS:
                 content = child.find(qn("w:sdtContent"))
                 out += self._blocks(content if content is not None else child)
+        if pending is not None:
+            out.append((pending, False))
         return out
 
     def _paragraph(self, p: etree._Element) -> DocxParagraph:
         style = self.styles.paragraph(p)
         spans: list[Span] = []
-        label = self.numbering.label(p, style)
+        label = self.numbering.label(p)
         if label:
             spans.append(Span(label + " ", style.bold, style.size))
         self._inline(p, style, spans, [])
@@ -284,9 +292,9 @@ class _Reader:
                 out += [p for row in block.rows for cell in row for p in cell.paragraphs]
         return out
 
-    def _furniture(self, word_section: object) -> list[DocxParagraph]:
+    def _furniture(self, word_section: Section) -> list[DocxParagraph]:
         """Every paragraph of the section's headers and footers (text boxes included)."""
-        parts = [word_section.header, word_section.footer]  # type: ignore[attr-defined]
+        parts = [word_section.header, word_section.footer]
         for name in ("first_page_header", "first_page_footer", "even_page_header",
                      "even_page_footer"):
             part = getattr(word_section, name)

@@ -178,7 +178,7 @@ class Numbering:
             root = None
         return cls(root, styles)
 
-    def label(self, p: etree._Element, style: object) -> str:
+    def label(self, p: etree._Element) -> str:
         found = self.styles.numbering_of(p)
         if found is None or found[0] not in self.nums:
             return ""

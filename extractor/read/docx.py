@@ -326,7 +326,7 @@ def _cells(tr: etree._Element) -> list[etree._Element]:
 def _run_text(el: etree._Element) -> str:
     tag = el.tag
     if tag == qn("w:t"):
-        return el.text or ""
+        return (el.text or "").replace("\u00ad", "")  # optional hyphen: shown only at a line end
     if tag in (qn("w:tab"), qn("w:ptab")):
         return " "
     if tag == qn("w:br"):

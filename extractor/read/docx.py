@@ -43,6 +43,7 @@ _SKIPPED = {qn(t) for t in ("w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:instrTex
                             "w:delText", "w:delInstrText", "w:footnoteReference",
                             "w:endnoteReference", "w:commentReference", "w:drawing",
                             "w:pict", "w:object")}
+_MAX_COLUMNS = 64  # a table without a grid: spans are cut at this many columns
 _CONTAINERS = {qn(t) for t in ("w:tbl", "w:sdt", "w:customXml", "w:ins", "w:moveTo")}
 _REVISIONS = {qn(t) for t in ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:pPrChange",
                               "w:rPrChange", "w:tblPrChange", "w:trPrChange", "w:tcPrChange",
@@ -110,7 +111,7 @@ def is_docx_file(path: Path) -> bool:
 def read_docx(path: Path) -> WordDocument:
     document = _open(path)
     try:
-        return _Reader(document).read()
+        return _Reader(document, path).read()
     except (etree.LxmlError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise CorruptDocxError(path, type(exc).__name__) from exc
 
@@ -152,14 +153,17 @@ def _open(path: Path) -> Document:
 
 
 class _Reader:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, path: Path) -> None:
         self.document = document
+        self.path = path
         self.styles = Styles(document.styles.element)
         self.numbering = Numbering.of(document, self.styles)
         self.tracked = False
 
     def read(self) -> WordDocument:
-        body = self.document.element.body
+        body = getattr(self.document.element, "body", None)
+        if body is None:  # not WordprocessingML as python-docx knows it ("Strict" Open XML)
+            raise NotDocxError(self.path)
         self.tracked = any(True for el in body.iter(*_REVISIONS))
         blocks = self._blocks(body)
         sections: list[DocxSection] = []
@@ -261,16 +265,19 @@ class _Reader:
         grid_el = find(tbl, "w:tblGrid")
         grid = [_twips(col.get(qn("w:w")))
                 for col in (grid_el.iterchildren(qn("w:gridCol")) if grid_el is not None else [])]
+        width = len(grid) if grid else _MAX_COLUMNS
         rows: list[list[DocxCell]] = []
         for tr in tbl.iterchildren(qn("w:tr")):
             if find(tr, "w:trPr/w:del") is not None:
                 continue  # a deleted row: accepted, it is gone
             before = find(tr, "w:trPr/w:gridBefore")
             column = int(before.get(qn("w:val"), "0")) if before is not None else 0
+            column = min(max(column, 0), width - 1)
             cells: list[DocxCell] = []
             for tc in _cells(tr):
                 span_el = find(tc, "w:tcPr/w:gridSpan")
-                span = max(int(span_el.get(qn("w:val"), "1")), 1) if span_el is not None else 1
+                span = int(span_el.get(qn("w:val"), "1")) if span_el is not None else 1
+                span = min(max(span, 1), max(width - column, 1))  # a span past the grid ends there
                 merge = find(tc, "w:tcPr/w:vMerge")
                 continues = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
                 paragraphs = [] if continues else self._cell_paragraphs(tc)

@@ -47,6 +47,16 @@ def _findings(proposal: dict[str, Any]) -> list[tuple[Any, ...]]:
              f["location"]["year"], f["expected"], f["found"]) for f in proposal["findings"]]
 
 
+def _page_values(value: Any) -> list[Any]:
+    """Every value of a "page"/"pages" field, however deep."""
+    if isinstance(value, dict):
+        return [v for k, v in value.items() if k in ("page", "pages")] + [
+            x for v in value.values() for x in _page_values(v)]
+    if isinstance(value, list):
+        return [x for v in value for x in _page_values(v)]
+    return []
+
+
 def test_every_sample_pdf_has_its_word_file() -> None:
     stems = {p.stem for p in SAMPLES.glob("*.pdf")} - {"bundle_overfoerselssagen"}
     assert stems == {p.stem for p in WORD_SAMPLES}
@@ -58,6 +68,7 @@ def test_word_file_reads_like_its_pdf(path: Path) -> None:
     pdf = extract_file(path.with_suffix(".pdf")).model_dump(mode="json")
     assert word["status"] == pdf["status"] == "ok"
     assert word["pages"] is None
+    assert _page_values(word) and not [v for v in _page_values(word) if v is not None]
     exceptions = HYPHEN_EXCEPTIONS.get(path.stem, {})
     for got, want in zip(word["proposals"], pdf["proposals"], strict=True):
         assert got["pages"] is None

@@ -163,6 +163,32 @@ def test_two_proposals_in_one_word_file(tmp_path: Path) -> None:
             assert len(proposal.follow_up) == 2 and len(proposal.hearings) == 2
 
 
+@pytest.mark.parametrize("how", ["gridSpan", "hMerge"])
+def test_amount_in_a_cell_merged_over_two_years_is_not_guessed(how: str, tmp_path: Path
+                                                               ) -> None:
+    """"2.000" printed across 2028 and 2029 (merged the usual way, or with the older
+    `w:hMerge`): it belongs to neither year alone."""
+    document = docx.Document(str(factory.build(tmp_path / "forslag.docx")))
+    table = next(t for t in document.tables
+                 if t.rows[0].cells[1].text == "Styringsområde")
+    row = next(r for r in table.rows if r.cells[0].text == "Projektledelse og implementering")
+    if how == "gridSpan":
+        row.cells[4].merge(row.cells[5]).paragraphs[0].add_run("2.000")
+    else:
+        first, second = row.cells[4], row.cells[5]
+        first.paragraphs[0].add_run("2.000")
+        first._tc.get_or_add_tcPr().append(parse_xml(f'<w:hMerge {W} w:val="restart"/>'))
+        second._tc.get_or_add_tcPr().append(parse_xml(f"<w:hMerge {W}/>"))
+    document.save(str(tmp_path / "flettet.docx"))
+    proposal = extract_file(tmp_path / "flettet.docx").proposals[0]
+    assert proposal.economy is not None
+    got = next(r for r in proposal.economy.rows if r.label == "Projektledelse og implementering")
+    assert got.values == {"2026": 1200, "2027": 800, "2028": None, "2029": None}
+    assert [(f.rule, f.location.row) for f in proposal.findings
+            if f.rule == "economy.unreadable_cell"] == [
+        ("economy.unreadable_cell", "Projektledelse og implementering")]
+
+
 # Tracked changes and comments
 
 W = nsdecls("w")

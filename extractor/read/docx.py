@@ -11,7 +11,8 @@ numbered section headings may get their number from Word's numbering; a check bo
 form field. Bold and size are resolved through the style chain (run, character style,
 paragraph style, document defaults), as Word resolves them.
 
-Tables keep their grid: each cell knows its grid column and span (`gridSpan`); a cell
+Tables keep their grid: each cell knows its grid column and span (`gridSpan`, or the
+older `hMerge`); a cell
 continuing a vertical merge (`vMerge`) is empty, as Word prints the text once. The
 pages and line breaks are not in the file (Word computes them when it lays the
 document out), so nothing here has a page number.
@@ -278,6 +279,12 @@ class _Reader:
                 span_el = find(tc, "w:tcPr/w:gridSpan")
                 span = int(span_el.get(qn("w:val"), "1")) if span_el is not None else 1
                 span = min(max(span, 1), max(width - column, 1))  # a span past the grid ends there
+                joined = find(tc, "w:tcPr/w:hMerge")  # the old horizontal merge: one wider cell
+                if joined is not None and joined.get(qn("w:val"), "continue") == "continue" \
+                        and cells:
+                    cells[-1].span += span
+                    column += span
+                    continue
                 merge = find(tc, "w:tcPr/w:vMerge")
                 continues = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
                 paragraphs = [] if continues else self._cell_paragraphs(tc)

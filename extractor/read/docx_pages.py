@@ -15,8 +15,11 @@ column it stands in. This module draws that structure in a simple, regular way:
   no real hyphen is mistaken for a word break;
 - a table gets its grid: a vertical rule at every cell border of every row, a
   horizontal rule over the full width at every row border. A merged cell spans its
-  grid columns; its text wraps inside it. A word wider than its cell is drawn
-  narrower, never across a border: the cell a word is in is what the file says.
+  grid columns; its text wraps inside it, and a line of numbers in it is drawn across its
+  whole width: which of the merged columns a number belongs to is not known, so no
+  single column may claim it (Tabel 1 then reports the cell unreadable). A word wider
+  than its cell is drawn narrower, never across a border: the cell a word is in is what
+  the file says.
 Character widths are a fixed share of the font size: positions only have to keep
 the document's order and cells, not reproduce Word's typesetting.
 """
@@ -39,6 +42,7 @@ _CELL_PAD = 3.0  # pt, left and right inside a cell
 _ROW_PAD = 2.0  # pt, above and below a cell's text
 _RULE = 0.25  # pt, half a rule's thickness
 _CAPTION = regex.compile(r"^\s*Tabel\s+\d+\b")
+_DIGIT = regex.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,8 @@ def _lines(tokens: list[_Token], width: float) -> list[list[_Token]]:
 
 
 def _paragraph(paragraph: DocxParagraph, left: float, width: float, y: float,
-               words: list[Word], *, justify: bool, bold: bool = False) -> float:
+               words: list[Word], *, justify: bool, bold: bool = False,
+               numbers_across: bool = False) -> float:
     """Place the paragraph's lines from `y` down; returns the y below its last line.
 
     `bold` draws a heading (an outline level, a caption) bold, the mark the
@@ -164,7 +169,8 @@ def _paragraph(paragraph: DocxParagraph, left: float, width: float, y: float,
     for n, line in enumerate(lines):
         size = max(t.size for t in line)
         last = n + 1 == len(lines) or lines[n + 1][0].breaks_before
-        words += _placed(line, left, width, y, size, spread=justify and not last)
+        across = numbers_across and all(_DIGIT.search(t.text) for t in line)
+        words += _placed(line, left, width, y, size, spread=(justify and not last) or across)
         y += _PITCH * size
     return y
 
@@ -178,7 +184,9 @@ def _placed(line: list[_Token], left: float, width: float, y: float, size: float
     scale = min(1.0, width / total) if total > 0 else 1.0
     widths = [w * scale for w in natural]
     gaps = [g * scale for g in gaps]
-    if spread and len(line) > 1:
+    if spread and len(line) == 1:
+        widths = [width]  # a lone number across a merged cell
+    elif spread:
         extra = (width - sum(widths) - sum(gaps)) / (len(line) - 1)
         gaps = [g + extra for g in gaps]
     out: list[Word] = []
@@ -219,5 +227,6 @@ def _cell(cell: DocxCell, x0: float, x1: float, top: float, words: list[Word]) -
     for paragraph in cell.paragraphs:
         if not _tokens(paragraph):
             continue  # an empty paragraph in a cell adds no text (and keeps rows compact)
-        y = _paragraph(paragraph, x0 + pad, x1 - x0 - 2 * pad, y, words, justify=False)
+        y = _paragraph(paragraph, x0 + pad, x1 - x0 - 2 * pad, y, words, justify=False,
+                       numbers_across=cell.span > 1)
     return y

@@ -3,10 +3,11 @@
 Unlike the sample generator (samples/generator/), these use python-docx's own default
 styles: the title in "Title", section headings in "Heading 1" with Word's automatic
 numbering (the digits are not in the text) or as plain bold paragraphs with the digits
-typed, the Tabel captions in Word's italic "Caption" style, tables in "Table Grid", group
-rows as merged cells (gridSpan), a Styringsområde cell merged down (vMerge), a label
-written over two lines, and the innovation answer as check-box content controls
-(w14:checkbox), Wingdings symbols or typed ☒/☐ characters.
+typed, the Tabel captions in Word's italic "Caption" style (an empty paragraph between
+caption and table), tables in "Table Grid", group rows as merged cells (gridSpan), a
+Styringsområde cell merged down (vMerge), a label written over two lines, and the
+innovation answer as check-box content controls (w14:checkbox), Wingdings symbols or
+typed ☒/☐ characters.
 
 `TABLE_1` is what Tabel 1 holds (None = an empty cell); its "Samlet økonomisk
 påvirkning" for 2028 is printed wrong on purpose (`WRONG_TOTAL`), the one error
@@ -156,6 +157,7 @@ def _section_body(document: DocumentType, n: int, boxes: BoxMode, innovation: bo
     elif n == 3:
         add("Opfølgningen sker halvårligt.")
         add("Tabel 2. Opfølgningsmål", "Caption")
+        add()  # an empty paragraph between caption and table
         _table_2(document)
     elif n == 4:
         add("Risikoen vurderes som lav, da platformen allerede bruges i to områder.")

@@ -67,7 +67,8 @@ def _section_page(number: int, section: DocxSection) -> Page:
         if isinstance(block, DocxTable):
             y = _table(block, y, words, rules)
         else:
-            following = section.blocks[n + 1] if n + 1 < len(section.blocks) else None
+            following = next((b for b in section.blocks[n + 1:]
+                              if isinstance(b, DocxTable) or b.text.strip()), None)
             y = _paragraph(block, 0.0, section.text_width, y, words, justify=True,
                            bold=block.heading or _caption(block, following))
         y += _PITCH * _body_size(block)
@@ -84,8 +85,8 @@ def _section_page(number: int, section: DocxSection) -> Page:
 
 
 def _caption(paragraph: DocxParagraph, following: DocxParagraph | DocxTable | None) -> bool:
-    """"Tabel N. …" right above a table: a caption, whatever its style (Word's "Billedtekst"
-    style is italic, not bold, and the segmenter knows captions by their bold)."""
+    """"Tabel N. …" above a table (empty paragraphs between): a caption, whatever its
+    style (Word's "Billedtekst" is italic, not bold; the segmenter knows captions by bold)."""
     return isinstance(following, DocxTable) and _CAPTION.match(paragraph.text) is not None
 
 

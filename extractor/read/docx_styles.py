@@ -119,9 +119,10 @@ def _bold(rpr: etree._Element) -> bool | None:
 def _size(rpr: etree._Element) -> float | None:
     el = find(rpr, "w:sz")
     try:
-        return float(el.get(qn("w:val"), "")) / 2 if el is not None else None
+        size = float(el.get(qn("w:val"), "")) / 2 if el is not None else None
     except ValueError:
         return None
+    return size if size is not None and 1 <= size <= 1000 else None  # else: not a size
 
 
 def _outline(ppr: etree._Element | None) -> bool:

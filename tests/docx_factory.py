@@ -91,7 +91,8 @@ def _proposal(document: DocumentType, headings: HeadingMode, boxes: BoxMode,
         if number is None:
             document.add_paragraph().add_run(f"{n}. {title}").bold = True
         else:
-            heading = document.add_paragraph(title, "Heading 1")
+            heading = document.add_paragraph(style="Heading 1")
+            heading.add_run(title).bold = False  # Word 2013's "Overskrift 1" is not bold
             num_pr = heading._p.get_or_add_pPr().get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = 0
             num_pr.get_or_add_numId().val = number

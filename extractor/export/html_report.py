@@ -190,7 +190,8 @@ def _finding(f: Finding, anchor: str, snips: list[Snip]) -> str:
         lines.append(f'<p class="evidence">{text}</p>')
     if not snips:
         lines.append('<p class="muted">Intet billede: fundet peger ikke på et sted på en '
-                     "PDF-side (tekstinput, eller PDF'en findes ikke længere på stien).</p>")
+                     "PDF-side (tekst- eller Word-input, eller PDF'en findes ikke længere på "
+                     "stien).</p>")
     for snip in snips:
         data = base64.b64encode(snip.png).decode("ascii")
         lines.append(

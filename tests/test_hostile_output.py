@@ -148,7 +148,7 @@ def test_empty_folder_is_a_usage_error_and_writes_nothing(tmp_path: Path,
                                                          capsys: pytest.CaptureFixture[str]
                                                          ) -> None:
     (tmp_path / "runde").mkdir()
-    (tmp_path / "runde" / "noter.docx").write_bytes(b"PK")
+    (tmp_path / "runde" / "noter.odt").write_bytes(b"PK")  # .docx is read since issue 13
     out = tmp_path / "rapport.xlsx"
 
     assert main(["extract", str(tmp_path / "runde"), "-o", str(out)]) == 2

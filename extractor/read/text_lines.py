@@ -15,7 +15,10 @@ from extractor.read.page import Line, Word
 
 _LINE_TOLERANCE = 2.5  # pt; words whose tops differ less sit on one line
 _CONJUNCTIONS = frozenset({"og", "eller", "samt", "til", "som", "&"})
-_HYPHEN_END = regex.compile(r"(?<=[\p{L}\d§])-$")
+# Producers print a word break as ASCII "-", U+2010 HYPHEN, U+00AD SOFT HYPHEN,
+# U+2011 NON-BREAKING HYPHEN or U+2212 MINUS SIGN; all are read as "-".
+LINE_END_HYPHENS = "-\u2010\u00ad\u2011\u2212"
+_HYPHEN_END = regex.compile(rf"(?<=[\p{{L}}\d§])[{LINE_END_HYPHENS}]$")
 _KEEP_HYPHEN_STEM = regex.compile(r"(?:\p{Lu}{2,}|\d|§)[\p{L}\d]*-$")  # "CTI-", "IT-", "2026-"
 _SPACES = regex.compile(r"\s+")
 
@@ -59,13 +62,15 @@ def _join_two(left: str, right: str, vocabulary: frozenset[str]) -> str:
     if not _HYPHEN_END.search(left):
         return f"{left} {right}"
     head, _, last = left.rpartition(" ")
+    last = last[:-1] + "-"
     first, _, rest = right.partition(" ")
     if last[-2:-1].isdigit() and first[:1].isdigit():
         joined = f"{last}{first}"  # a range: "2026-" + "2029" → "2026-2029"
         merged = f"{head} {joined}" if head else joined
         return f"{merged} {rest}" if rest else merged
     if first.lower() in _CONJUNCTIONS or not first[:1].isalpha():
-        return f"{left} {right}"  # "unge- og voksenområderne", "-" before an amount stays apart
+        # "unge- og voksenområderne" stays apart
+        return f"{head} {last} {right}" if head else f"{last} {right}"
     hyphenated = f"{last}{first}"
     if _KEEP_HYPHEN_STEM.search(last) or _bare(hyphenated) in vocabulary:
         joined = hyphenated

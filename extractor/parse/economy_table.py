@@ -79,8 +79,7 @@ def parse_economy_table(
     unit, price_level = _unit_and_price_level(pages, header_page, header_line, columns)
     years = [y for y, _ in columns.years]
 
-    rows: list[Row] = []
-    note_words: list[tuple[int, Word]] = []
+    per_page: list[tuple[Page, list[Row], list[Word]]] = []
     for page, words in pages:
         if page.number < header_page.number:
             continue
@@ -88,11 +87,25 @@ def parse_economy_table(
                 if page.number > header_page.number or w.top >= header_line.top - 1]
         page_rows, rest = _rows_on_page(page, body, columns)
         page_rows = [r for r in page_rows if not _is_header_row(r, columns)]
-        if rows and page_rows and _continues_previous_row(page_rows[0], columns):
-            rows[-1].words += [_moved_below(w, rows[-1]) for w in page_rows.pop(0).words]
         table_bottom = max((r.bottom for r in page_rows), default=0.0)
-        note_words += [(page.number, w) for w in rest if w.top >= table_bottom - 1]
+        per_page.append((page, page_rows, [w for w in rest if w.top >= table_bottom - 1]))
+    last = max((i for i, (_, page_rows, _) in enumerate(per_page) if page_rows), default=-1)
+    rows: list[Row] = []
+    note_words: list[tuple[int, Word]] = []
+    open_row = False
+    for i, (page, page_rows, below) in enumerate(per_page):
+        if rows and page_rows and (_continues_previous_row(page_rows[0], columns)
+                                   or (open_row and not _has_amount(page_rows[0], columns))):
+            rows[-1].words += [_moved_below(w, rows[-1]) for w in page_rows.pop(0).words]
         rows += page_rows
+        open_row = i < last and bool(below)
+        if open_row:
+            # The table goes on on a later page: text under its last rule here is a row the
+            # page break split before its closing rule, not a note.
+            rows.append(Row(page.number, min(w.top for w in below),
+                            max(w.bottom for w in below), list(below)))
+        else:
+            note_words += [(page.number, w) for w in below]
 
     economy_rows, payback, findings = _interpret(rows, columns, years, vocabulary)
     notes = _notes(note_words, vocabulary)
@@ -365,6 +378,10 @@ def _continues_previous_row(row: Row, columns: Columns) -> bool:
     """A row Word split across the page break: only label text, starting in lower case."""
     label = [w for w in row.words if columns.label.has_centre_of(w)]
     return bool(label) and len(label) == len(row.words) and label[0].text[:1].islower()
+
+
+def _has_amount(row: Row, columns: Columns) -> bool:
+    return any(is_table_amount(w.text) for w in row.words if not columns.label.has_centre_of(w))
 
 
 def _moved_below(word: Word, row: Row) -> Word:

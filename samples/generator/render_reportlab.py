@@ -121,8 +121,10 @@ class Layout:
             words = line.split()
             used = sum(pdfmetrics.stringWidth(w, font, size) for w in words)
             gap = (width - used) / (len(words) - 1)
-            for word in words:
-                self.text(x, baseline, word, font, size)
+            for i, word in enumerate(words):
+                # with its space glyph, as word processors print it: a reader splits words
+                # on spaces, not only on gaps (a tight line's gap is under 3 pt)
+                self.text(x, baseline, word if i == len(words) - 1 else f"{word} ", font, size)
                 x += pdfmetrics.stringWidth(word, font, size) + gap
             return
         if align == "right":

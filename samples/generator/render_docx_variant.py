@@ -23,7 +23,7 @@ def render_docx_variant(source: dict[str, Any], v: Variation, path: Path, work: 
     left, right, top, bottom = v.margin_cm
     look = dataclasses.replace(
         base, font=v.font, body_pt=v.body_pt, table_pt=v.table_pt,
-        follow_up_pt=v.table_pt + 0.5, note_pt=max(v.table_pt - 0.5, 7.5),
+        follow_up_pt=v.table_pt + 0.5, note_pt=v.note_pt,
         margin_left_cm=left, margin_right_cm=right, margin_top_cm=max(top, 2.0),
         margin_bottom_cm=bottom, table_borders=v.borders,
         payback_in_year_column=v.payback_in_year_column)

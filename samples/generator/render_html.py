@@ -75,7 +75,7 @@ h2, h3 {{ font-size: {v.body_pt + 1}pt; margin: {v.body_pt}pt 0 4pt 0; break-aft
 h3, p.caption {{ font-size: {v.body_pt}pt; font-weight: bold; text-align: left;
   margin: 3pt 0 2pt 0; break-after: avoid; }}
 p.caption {{ margin: 6pt 0 4pt 0; }}
-p.note {{ font-size: {v.table_pt - 0.5}pt; text-align: left; margin: 0 0 3pt 0; }}
+p.note {{ font-size: {v.note_pt}pt; text-align: left; margin: 0 0 3pt 0; }}
 p.item {{ padding-left: 0.63cm; text-indent: -0.63cm; margin-bottom: {v.body_pt * 0.4}pt; }}
 span.marker {{ display: inline-block; width: 0.63cm; text-indent: 0; }}
 span.nb {{ white-space: nowrap; }}

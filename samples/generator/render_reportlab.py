@@ -379,7 +379,7 @@ def _block(layout: Layout, block: dict[str, Any]) -> None:
          "hearing_table": _hearing}[kind](layout, block)
         layout.y += 4
         for note in block.get("notes", []):
-            layout.paragraph(note, size=v.table_pt - 0.5, justify=False, after=3)
+            layout.paragraph(note, size=v.note_pt, justify=False, after=3)
         layout.y += body * 0.8
     elif kind == "grid":
         _grid(layout, block)

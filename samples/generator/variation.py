@@ -49,6 +49,12 @@ class Variation:
     payback_in_year_column: bool
 
     @property
+    def note_pt(self) -> float:
+        """Notes under Tabel 1: the extractor tells them from running text by their small
+        print (extractor/parse/sections.py), so they stay under 0.85 of the body size."""
+        return min(self.table_pt - 0.5, round(self.body_pt * 0.8 * 2) / 2)
+
+    @property
     def name(self) -> str:
         return f"s{self.seed:04d}_{self.producer}_{'+'.join(self.stems)}"
 

@@ -43,3 +43,9 @@ def test_words_to_lines_groups_by_top_and_orders_by_x() -> None:
     lines = words_to_lines(words, page=1)
     assert [ln.text for ln in lines] == ["a b", "c d"]
     assert {ln.page for ln in lines} == {1}
+
+
+@pytest.mark.parametrize("hyphen", ["-", "\u2010", "\u00ad", "\u2011", "\u2212"])
+def test_every_line_end_hyphen_character_is_a_word_break(hyphen: str) -> None:
+    assert join_lines([f"samlede inve{hyphen}", "steringsmidler"]) == "samlede investeringsmidler"
+    assert join_lines([f"unge{hyphen}", "og voksenområderne"]) == "unge- og voksenområderne"

@@ -49,3 +49,8 @@ def test_words_to_lines_groups_by_top_and_orders_by_x() -> None:
 def test_every_line_end_hyphen_character_is_a_word_break(hyphen: str) -> None:
     assert join_lines([f"samlede inve{hyphen}", "steringsmidler"]) == "samlede investeringsmidler"
     assert join_lines([f"unge{hyphen}", "og voksenområderne"]) == "unge- og voksenområderne"
+
+
+def test_a_hyphen_set_apart_at_the_line_end_is_a_word_break() -> None:
+    assert join_lines(["Kommunikations \u2011", "kampagne ifm."]) == "Kommunikationskampagne ifm."
+    assert join_lines(["faldulykker: -", "1,3 mio. kr."]) == "faldulykker: - 1,3 mio. kr."

@@ -58,7 +58,13 @@ def join_lines(texts: Sequence[str], vocabulary: frozenset[str] = frozenset()) -
     return out
 
 
+_LONE_HYPHEN_END = regex.compile(r"(?<=\p{L}) [\u2010\u00ad\u2011]$")
+
+
 def _join_two(left: str, right: str, vocabulary: frozenset[str]) -> str:
+    if _LONE_HYPHEN_END.search(left) and right[:1].isalpha():
+        # Chromium sets the hyphen of a break at a soft hyphen apart: "Kommunikations ‑"
+        left = left[:-2] + left[-1]
     if not _HYPHEN_END.search(left):
         return f"{left} {right}"
     head, _, last = left.rpartition(" ")

@@ -14,18 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from hyphenate import with_soft_hyphens
+from render_reportlab import economy_widths
 from variation import Variation, format_amount, header_lines
 
 CHROMIUM = ("chromium", "--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--no-first-run", "--no-pdf-header-footer")
 
 
-def _text(text: str, hyphenate: bool = False) -> str:
-    """Escaped text; a word with a real hyphen is never broken.
-
-    Soft hyphens are off by default: Chromium prints each one as a zero-width space
-    character, which splits the word for every text extractor ("Socia lf or valtn ing en").
-    """
+def _text(text: str, hyphenate: bool = True) -> str:
+    """Escaped text: hyphenation points as soft hyphens, a word with a real hyphen never
+    broken. (Chromium prints each soft hyphen it does not break at as a zero-width space;
+    the reader drops those, extractor/read/pdf.py.)"""
     out = []
     for line in text.split("\n"):
         words = []
@@ -100,11 +99,11 @@ def _economy(block: dict[str, Any], v: Variation) -> str:
     years = [str(y) for y in block["years"]]
     minus = block.get("minus", "-")
     n = len(years)
-    label = v.label_share * 100
-    steer = 14.0
-    year_w = (100 - label - steer) / n
-    cols = (f'<col style="width:{label}%"><col style="width:{steer}%">'
-            + f'<col style="width:{year_w}%">' * n)
+    left, right = v.margin_cm[0], v.margin_cm[1]
+    width = (21.0 - left - right) / 2.54 * 72
+    label, steer, year_w = economy_widths(block, v, width, pad=12.0)
+    cols = (f'<col style="width:{label}pt"><col style="width:{steer}pt">'
+            + f'<col style="width:{year_w}pt">' * n)
     unit = [p for p in (block.get("unit", "1.000 kr."), block.get("price_level")) if p]
     bottom = ' class="bottom"' if v.two_line_header else ""
     head = ("<tr>" + f"<th>{'<br>'.join(unit) if v.two_line_header else ' '.join(unit)}</th>"

@@ -257,21 +257,34 @@ def draw_table(layout: Layout, table: Table) -> None:
         place(row)
 
 
+def economy_widths(block: dict[str, Any], v: Variation, width: float,
+                   pad: float = 8.0) -> tuple[float, float, float]:
+    """(label, steering, year) column widths in pt: every amount and year fits on one line
+    in bold, the steering column fits its widest area; the label column takes
+    `label_share` of the width where that leaves room, else what is left."""
+    _, bold = _register(v.font)
+    size = v.table_pt
+    years = [str(y) for y in block["years"]]
+    minus = block.get("minus", "-")
+    amounts = [format_amount(val, minus) for r in block["rows"]
+               for val in r.get("values", {}).values()] + years
+    year_w = max(pdfmetrics.stringWidth(a, bold, size) for a in amounts) + pad
+    areas = [r.get("steering_area") or "" for r in block["rows"] if r["kind"] == "row"]
+    steer_w = max([pdfmetrics.stringWidth(a, bold, size) for a in areas]
+                  + [pdfmetrics.stringWidth("Styringsområde", bold, size)]) + pad
+    words = [w for r in block["rows"] for w in (r.get("label") or r.get("text") or "").split()]
+    longest = max(pdfmetrics.stringWidth(w, bold, size) for w in words) + pad
+    # where the years leave too little room, a long word is hyphenated in its cell
+    label_w = min(max(width * v.label_share, longest), width - steer_w - year_w * len(years))
+    return label_w, steer_w, (width - label_w - steer_w) / len(years)
+
+
 def _economy(layout: Layout, block: dict[str, Any]) -> None:
     v = layout.v
     size = v.table_pt
     years = [str(y) for y in block["years"]]
     minus = block.get("minus", "-")
-    bold = layout.font(True)
-    amounts = [format_amount(val, minus) for r in block["rows"]
-               for val in r.get("values", {}).values()] + years
-    year_w = max(pdfmetrics.stringWidth(a, bold, size) for a in amounts) + 8
-    areas = [r.get("steering_area") or "" for r in block["rows"] if r["kind"] == "row"]
-    steer_w = max([pdfmetrics.stringWidth(a, bold, size) for a in areas]
-                  + [pdfmetrics.stringWidth("Styrings-", bold, size)]) + 8
-    label_w = max(layout.width * v.label_share, layout.width - steer_w - year_w * len(years))
-    label_w = min(label_w, layout.width - steer_w - year_w * len(years))
-    year_w = (layout.width - label_w - steer_w) / len(years)
+    label_w, steer_w, year_w = economy_widths(block, v, layout.width)
     unit = [p for p in (block.get("unit", "1.000 kr."), block.get("price_level")) if p]
     valign = "bottom" if v.two_line_header else "top"
     header = [Cell("\n".join(unit) if v.two_line_header else " ".join(unit), True),

@@ -32,6 +32,7 @@ from extractor.segment.layout import CAPTION, Position
 _PITCH_FACTOR = 1.1  # a step larger than this × the normal line pitch starts a paragraph
 _SINGLE_SPACING = 1.25  # line pitch / font size of single-spaced text, when nothing tells
 _SHORT_LINE = 20.0  # pt short of the right margin: the last line of a paragraph
+_SHORT_AT_PAGE_END = 3.0  # pt; the same, for the last line before a page break
 _MIN_ROW = 3.0  # pt; thinner spans between rules are double borders
 _LONE_SIGNS = ("-", "−", "–")
 _LIST_ITEM = regex.compile(r"^[•▪●◦■]")
@@ -91,7 +92,9 @@ def _starts_paragraph(line: Line, previous: Line, pitch: float, right: float) ->
     if not previous.bold and previous.x1 < right - _SHORT_LINE:
         return True  # justified running text: only a paragraph's last line stops short
     if line.page != previous.page:
-        return False
+        # a paragraph ending at the page foot with a nearly full last line: justified
+        # lines reach the right margin, a last line that stops even a little short ends
+        return not previous.bold and previous.x1 < right - _SHORT_AT_PAGE_END
     return line.top - previous.top > _PITCH_FACTOR * pitch
 
 

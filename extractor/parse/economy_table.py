@@ -163,7 +163,7 @@ def _bands_sound(columns: Columns | None, year_words: list[Word]) -> bool:
 
 def _columns_from(page: Page, year_words: list[Word], nearby: list[Word],
                   verticals: list[float]) -> Columns | None:
-    steer = [w for w in nearby if w.text.lower().startswith("styrings")]
+    steer = _steering_header(nearby)
     first_year = year_words[0]
     pitch = ((year_words[-1].x_mid - first_year.x_mid) / (len(year_words) - 1))
     left_of_years = first_year.x_mid - pitch / 2
@@ -190,6 +190,19 @@ def _columns_from(page: Page, year_words: list[Word], nearby: list[Word],
     text_left = min(w.x0 for w in nearby)
     return Columns(label=label, steering=steering, years=years,
                    text_left=text_left, text_right=year_words[-1].x1)
+
+
+def _steering_header(nearby: list[Word]) -> list[Word]:
+    """The "Styringsområde" header word, also hyphenated over lines ("Sty-" "ringsom-" "råde")
+    in a narrow column: the lines that start at the same x, joined, read "Styrings…"."""
+    for word in nearby:
+        if not word.text.lower().startswith("sty"):
+            continue
+        column = sorted((w for w in nearby if abs(w.x0 - word.x0) < 1 and w.top >= word.top),
+                        key=lambda w: w.top)
+        if join_lines([w.text for w in column]).lower().startswith("styrings"):
+            return [word]
+    return []
 
 
 def _border_left(xs: list[float], w: Word) -> float | None:

@@ -14,8 +14,19 @@ from typing import Any
 
 import render_docx
 from build import normalise_pdf
+from render_reportlab import _register
+from reportlab.pdfbase import pdfmetrics
 from styles import LOOKS
 from variation import Variation
+
+
+def _glyph_em(font: str) -> dict[str, float]:
+    """Bold advance widths (em) of the variation's font, so amounts never wrap in their
+    year column (styles.py has them for Liberation Sans and Serif only)."""
+    bold = _register(font)[1]
+    em = {ch: pdfmetrics.stringWidth(ch, bold, 1000) / 1000 for ch in "0.-\u2212"}
+    em["text"] = pdfmetrics.stringWidth("Overførsler", bold, 1000) / 1000 / 11 * 1.05
+    return em
 
 
 def render_docx_variant(source: dict[str, Any], v: Variation, path: Path, work: Path) -> None:
@@ -26,7 +37,7 @@ def render_docx_variant(source: dict[str, Any], v: Variation, path: Path, work: 
         follow_up_pt=v.table_pt + 0.5, note_pt=v.note_pt,
         margin_left_cm=left, margin_right_cm=right, margin_top_cm=max(top, 2.0),
         margin_bottom_cm=bottom, table_borders=v.borders,
-        payback_in_year_column=v.payback_in_year_column)
+        payback_in_year_column=v.payback_in_year_column, glyph_em=_glyph_em(v.font))
     key = f"variant{v.seed}"
     LOOKS[key] = look
     try:

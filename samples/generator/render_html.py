@@ -72,7 +72,7 @@ def _css(v: Variation, source: dict[str, Any]) -> str:
   @bottom-left {{ font: {head_size}pt '{v.font}'; }}
   @bottom-right {{ font: {head_size}pt '{v.font}'; }} }}
 body {{ font-family: '{v.font}'; font-size: {v.body_pt}pt; line-height: 1.2; margin: 0;
-  hyphens: manual; hyphenate-character: "{_visible(v.hyphen)}"; }}
+  font-variant-ligatures: none; hyphens: manual; hyphenate-character: "{_visible(v.hyphen)}"; }}
 p {{ margin: 0 0 {v.body_pt * 0.6}pt 0; text-align: justify; }}
 p.title {{ font-size: {v.body_pt + 5}pt; font-weight: bold; text-align: left;
   margin-bottom: 14pt; }}

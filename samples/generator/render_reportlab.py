@@ -78,6 +78,14 @@ class Layout:
             self.new_page()
 
     def text(self, x: float, baseline: float, text: str, font: str, size: float) -> None:
+        face = pdfmetrics.getFont(font).face
+        if text and ord(text[-1]) not in face.charToGlyph:
+            # a hyphen the font lacks (Carlito has no U+2010, U+00AD, U+2011): set in
+            # DejaVu Sans, as a word processor falls back to another font for the glyph
+            head = text[:-1]
+            self.pages[-1].append(("text", x, baseline, head, font, size))
+            x += pdfmetrics.stringWidth(head, font, size)
+            font, text = BOX_FONT, text[-1]
         self.pages[-1].append(("text", x, baseline, text, font, size))
 
     def rule(self, x0: float, y0: float, x1: float, y1: float) -> None:

@@ -45,6 +45,7 @@ from extractor.segment.layout import Region
 
 _RULE_REACH = 12.0  # pt: a table's frame may sit this far outside its outermost words
 _NOTES_START = regex.compile(r"^Noter\b", regex.IGNORECASE)
+_STEERING_PART = regex.compile(r"\bStyrings\S*|\bområde\b", regex.IGNORECASE)
 
 
 @dataclass
@@ -107,7 +108,13 @@ def parse_economy_table(
         else:
             note_words += [(page.number, w) for w in below]
 
+    while rows and _is_trailing_note(rows[-1], columns):
+        # A rule-less table: a plain line of text under the last row is a note, also
+        # without the "Noter til alle tabeller" lead-in ("Alle effektiviseringer er …").
+        note = rows.pop()
+        note_words[:0] = [(note.page, w) for w in note.words]
     economy_rows, payback, findings = _interpret(rows, columns, years, vocabulary)
+    findings[:0] = _layout_findings(rows, columns, header_page.number)
     notes = _notes(note_words, vocabulary)
     header = Box(page=header_page.number, bbox=bbox_of([header_line]), text=header_line.text)
     economy = Economy(unit=unit, price_level=price_level, years=years, page=header_page.number,
@@ -261,7 +268,16 @@ def _starts_row(columns: Columns) -> Callable[[Line, Line | None, Row], bool]:
 
 
 def _is_header_row(row: Row, columns: Columns) -> bool:
-    return any(len(_year_words(ln)) >= 3 for ln in row.lines())
+    """The header row, also a part of it alone: a repeated two-line header whose first
+    line ("1.000 kr.", "Styrings-") has no year words, read as a row of its own."""
+    if any(len(_year_words(ln)) >= 3 for ln in row.lines()):
+        return True
+    if _has_amount(row, columns) or not row.words:
+        return False
+    rest = " ".join(ln.text for ln in row.lines())
+    for part in (UNIT, PRICE_LEVEL, _STEERING_PART):
+        rest = part.sub(" ", rest)
+    return not rest.strip()
 
 
 def _interpret(rows: list[Row], columns: Columns, years: list[int],
@@ -391,6 +407,44 @@ def _continues_previous_row(row: Row, columns: Columns) -> bool:
     """A row Word split across the page break: only label text, starting in lower case."""
     label = [w for w in row.words if columns.label.has_centre_of(w)]
     return bool(label) and len(label) == len(row.words) and label[0].text[:1].islower()
+
+
+def _is_trailing_note(row: Row, columns: Columns) -> bool:
+    if row.ruled or _has_amount(row, columns) or any(w.bold for w in row.words):
+        return False
+    label = " ".join(w.text for w in row.words)
+    return not is_payback(label) and group_heading(label) is None
+
+
+def _layout_findings(rows: list[Row], columns: Columns, page: int) -> list[Finding]:
+    """Where the table's layout itself cannot be read, say so instead of guessing.
+
+    Two cases: a rule-less table with no gap between its rows, whose wrapped labels could
+    belong to the row above as well as below; and text that runs from one column into the
+    next (overlapping columns), which no band can give to one cell.
+    """
+    problems: list[str] = []
+    gap_rows = [r for r in rows if not r.ruled]
+    wrapped = [r for r in gap_rows if len(r.lines()) > 1]
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(gap_rows) if a.page == b.page]
+    heights = [ln.bottom - ln.top for r in gap_rows for ln in r.lines()]
+    if wrapped and gaps and heights and max(gaps) <= 0.45 * min(heights):
+        problems.append("rækkerne har hverken streger eller luft imellem sig, så det kan ikke "
+                        "afgøres, hvilken række en ombrudt tekst hører til")
+    steer_x0 = columns.steering.x0
+    first_year_x0 = columns.years[0][1].x0
+    for row in (r for r in rows if _has_amount(r, columns)):  # group rows span every column
+        for w in row.words:
+            crosses_steering = columns.label.has_centre_of(w) and w.x1 > steer_x0 + 1.5
+            crosses_years = columns.steering.has_centre_of(w) and w.x1 > first_year_x0 + 1.5
+            if crosses_steering or crosses_years:
+                problems.append(f"'{w.text}' løber ind i nabokolonnen (kolonnerne overlapper)")
+                break
+        if len(problems) > 1:
+            break
+    return [finding("economy.unreadable_layout",
+                    f"Tabel 1 kan ikke læses sikkert: {why}; kontrollér tabellen i dokumentet.",
+                    page=page, table=TABLE_1) for why in problems]
 
 
 def _has_amount(row: Row, columns: Columns) -> bool:

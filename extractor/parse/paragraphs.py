@@ -94,7 +94,8 @@ def _starts_paragraph(line: Line, previous: Line, pitch: float, right: float) ->
     if line.page != previous.page:
         # a paragraph ending at the page foot with a nearly full last line: justified
         # lines reach the right margin, a last line that stops even a little short ends
-        return not previous.bold and previous.x1 < right - _SHORT_AT_PAGE_END
+        # (a bold heading too: a heading left at the foot of a page ends there)
+        return previous.x1 < right - _SHORT_AT_PAGE_END
     return line.top - previous.top > _PITCH_FACTOR * pitch
 
 

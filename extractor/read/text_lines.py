@@ -21,6 +21,7 @@ LINE_END_HYPHENS = "-\u2010\u00ad\u2011\u2212"
 _HYPHEN_END = regex.compile(rf"(?<=[\p{{L}}\d§])[{LINE_END_HYPHENS}]$")
 _KEEP_HYPHEN_STEM = regex.compile(r"(?:\p{Lu}{2,}|\d|§)[\p{L}\d]*-$")  # "CTI-", "IT-", "2026-"
 _SPACES = regex.compile(r"\s+")
+_WORD_HYPHEN = regex.compile(r"(?<=\w)[\u2010\u2011](?=\w)")
 
 
 def words_to_lines(words: Iterable[Word], page: int) -> list[Line]:
@@ -105,4 +106,6 @@ def _bare(token: str) -> str:
 
 
 def collapse_spaces(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """Single spaces; a hyphen inside a word printed as U+2010 or U+2011 (non-breaking)
+    reads as "-", as the document's reader sees it."""
+    return _SPACES.sub(" ", _WORD_HYPHEN.sub("-", text)).strip()

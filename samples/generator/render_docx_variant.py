@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import regex
 import render_docx
 from build import normalise_pdf
 from render_reportlab import _register
@@ -29,6 +30,26 @@ def _glyph_em(font: str) -> dict[str, float]:
     return em
 
 
+_WORD_HYPHEN = regex.compile(r"(?<=\p{L})-(?=\p{L})")
+
+
+def _no_break_at_hyphens(value: Any) -> Any:
+    """Real hyphens inside words as U+2011 NON-BREAKING HYPHEN (Word's noBreakHyphen).
+
+    LibreOffice may break a line after a real hyphen, and a real hyphen at a line end in
+    a word the document never writes whole cannot be told from a word break (README);
+    the other producers never break there either.
+    """
+    if isinstance(value, str):
+        return _WORD_HYPHEN.sub("\u2011", value)
+    if isinstance(value, list):
+        return [_no_break_at_hyphens(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _no_break_at_hyphens(v) if k not in ("type", "kind", "group", "style")
+                else v for k, v in value.items()}
+    return value
+
+
 def render_docx_variant(source: dict[str, Any], v: Variation, path: Path, work: Path) -> None:
     base = LOOKS[source.get("style", "a")]
     left, right, top, bottom = v.margin_cm
@@ -41,9 +62,9 @@ def render_docx_variant(source: dict[str, Any], v: Variation, path: Path, work: 
     key = f"variant{v.seed}"
     LOOKS[key] = look
     try:
-        varied = dict(source, style=key, blocks=[
+        varied = _no_break_at_hyphens(dict(source, style=key, blocks=[
             dict(b, repeat_header=v.repeat_header) if b["type"] == "economy_table" else b
-            for b in source["blocks"]])
+            for b in source["blocks"]]))
         docx = work / f"{path.stem}.docx"
         render_docx.render_document(varied).save(str(docx))
     finally:

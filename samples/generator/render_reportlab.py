@@ -118,7 +118,8 @@ class Layout:
     def _fitting_piece(self, current: str, word: str, font: str, size: float,
                        width: float) -> int | None:
         for point in reversed(break_points(word)):
-            piece = f"{current} {word[:point]}-" if current else f"{word[:point]}-"
+            hyphen = self.v.hyphen
+            piece = f"{current} {word[:point]}{hyphen}" if current else f"{word[:point]}{hyphen}"
             if pdfmetrics.stringWidth(piece, font, size) <= width:
                 return point
         return None

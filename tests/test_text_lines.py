@@ -54,3 +54,8 @@ def test_every_line_end_hyphen_character_is_a_word_break(hyphen: str) -> None:
 def test_a_hyphen_set_apart_at_the_line_end_is_a_word_break() -> None:
     assert join_lines(["Kommunikations \u2011", "kampagne ifm."]) == "Kommunikationskampagne ifm."
     assert join_lines(["faldulykker: -", "1,3 mio. kr."]) == "faldulykker: - 1,3 mio. kr."
+
+
+def test_a_word_ending_like_a_conjunction_is_joined() -> None:
+    assert join_lines(["ligeledes og lige-", "som udvidelsen"]) == "ligeledes og ligesom udvidelsen"
+    assert join_lines(["fra 2026-", "til 2029"]) == "fra 2026- til 2029"

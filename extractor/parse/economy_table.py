@@ -141,10 +141,16 @@ def _year_words(line: Line) -> list[Word]:
     picked = [w for i, w in enumerate(words)
               if YEAR.match(w.text)
               and not (i + 1 < len(words) and words[i + 1].text.lower().startswith("p/l"))]
-    years = [int(w.text) for w in picked]
-    if any(b - a != 1 for a, b in itertools.pairwise(years)):
-        return []
-    return picked
+    # The longest run of consecutive years: a price level whose "p/l" wrapped onto the
+    # next line ("1.000 kr. 2027" | "p/l") leaves a stray year in front of the columns.
+    runs: list[list[Word]] = []
+    for w in picked:
+        if runs and int(w.text) - int(runs[-1][-1].text) == 1:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    best = max(runs, key=len, default=[])
+    return best if len(best) == len(picked) or len(best) >= 3 else []
 
 
 def _columns(page: Page, year_words: list[Word], nearby: list[Word], line: Line) -> Columns | None:

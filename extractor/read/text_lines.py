@@ -14,7 +14,9 @@ import regex
 from extractor.read.page import Line, Word
 
 _LINE_TOLERANCE = 2.5  # pt; words whose tops differ less sit on one line
-_CONJUNCTIONS = frozenset({"og", "eller", "samt", "til", "som", "&"})
+_CONJUNCTIONS = frozenset({"og", "eller", "&"})
+# also word endings ("lige-" "som", "ind-" "til"): conjunctions only after a number ("2026- til")
+_CONJUNCTIONS_AFTER_NUMBER = frozenset({"samt", "til", "som"})
 # Producers print a word break as ASCII "-", U+2010 HYPHEN, U+00AD SOFT HYPHEN,
 # U+2011 NON-BREAKING HYPHEN or U+2212 MINUS SIGN; all are read as "-".
 LINE_END_HYPHENS = "-\u2010\u00ad\u2011\u2212"
@@ -75,7 +77,9 @@ def _join_two(left: str, right: str, vocabulary: frozenset[str]) -> str:
         joined = f"{last}{first}"  # a range: "2026-" + "2029" → "2026-2029"
         merged = f"{head} {joined}" if head else joined
         return f"{merged} {rest}" if rest else merged
-    if first.lower() in _CONJUNCTIONS or not first[:1].isalpha():
+    conjunction = first.lower() in _CONJUNCTIONS or (
+        first.lower() in _CONJUNCTIONS_AFTER_NUMBER and not last[:-1].isalpha())
+    if conjunction or not first[:1].isalpha():
         # "unge- og voksenområderne" stays apart
         return f"{head} {last} {right}" if head else f"{last} {right}"
     hyphenated = f"{last}{first}"

@@ -59,3 +59,8 @@ def test_a_hyphen_set_apart_at_the_line_end_is_a_word_break() -> None:
 def test_a_word_ending_like_a_conjunction_is_joined() -> None:
     assert join_lines(["ligeledes og lige-", "som udvidelsen"]) == "ligeledes og ligesom udvidelsen"
     assert join_lines(["fra 2026-", "til 2029"]) == "fra 2026- til 2029"
+
+
+def test_an_address_broken_after_a_slash_is_joined_without_space() -> None:
+    joined = join_lines(['=HYPERLINK("http://', 'x","y") Systemet'])
+    assert joined == '=HYPERLINK("http://x","y") Systemet'

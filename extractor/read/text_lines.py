@@ -64,7 +64,12 @@ def join_lines(texts: Sequence[str], vocabulary: frozenset[str] = frozenset()) -
 _LONE_HYPHEN_END = regex.compile(r"(?<=\p{L}) [\u2010\u00ad\u2011]$")
 
 
+_URL_BREAK = regex.compile(r"://\S*/$|://$")
+
+
 def _join_two(left: str, right: str, vocabulary: frozenset[str]) -> str:
+    if _URL_BREAK.search(left):
+        return f"{left}{right}"  # an address broken after a slash: "http://" + "x"
     if _LONE_HYPHEN_END.search(left) and right[:1].isalpha():
         # Chromium sets the hyphen of a break at a soft hyphen apart: "Kommunikations ‑"
         left = left[:-2] + left[-1]

@@ -112,6 +112,16 @@ class Layout:
                     if current:
                         lines.append(current)
                     current = word
+                    # a token wider than the whole cell ('=HYPERLINK("http://x","y")'):
+                    # broken after a slash or comma, as word processors do, not overflowing
+                    while pdfmetrics.stringWidth(current, font, size) > width:
+                        cut = max((i + 1 for i, ch in enumerate(current[:-1]) if ch in "/,"
+                                   and pdfmetrics.stringWidth(current[:i + 1], font, size)
+                                   <= width), default=None)
+                        if cut is None:
+                            break
+                        lines.append(current[:cut])
+                        current = current[cut:]
             lines.append(current)
         return lines
 

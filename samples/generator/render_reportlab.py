@@ -113,9 +113,9 @@ class Layout:
                         lines.append(current)
                     current = word
                     # a token wider than the whole cell ('=HYPERLINK("http://x","y")'):
-                    # broken after a slash or comma, as word processors do, not overflowing
+                    # broken after a slash, as word processors do, not overflowing
                     while pdfmetrics.stringWidth(current, font, size) > width:
-                        cut = max((i + 1 for i, ch in enumerate(current[:-1]) if ch in "/,"
+                        cut = max((i + 1 for i, ch in enumerate(current[:-1]) if ch == "/"
                                    and pdfmetrics.stringWidth(current[:i + 1], font, size)
                                    <= width), default=None)
                         if cut is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -55,9 +55,17 @@ class Columns:
     years: list[tuple[int, Band]]
     text_left: float  # where the header row's text starts and the year headers end:
     text_right: float  # the part of the table that any row-separating rule must cross
+    year_right: dict[int, float] = field(default_factory=dict)  # right edge of each year word
 
     def year_of(self, word: Word) -> int | None:
         return next((y for y, band in self.years if band.has_centre_of(word)), None)
+
+    def aligned_under(self, word: Word, year: int) -> bool:
+        """A right-aligned amount wider than its column's share of the header spacing: it
+        ends where its year ends and starts right of the previous year's end."""
+        right = self.year_right.get(year)
+        previous = self.year_right.get(year - 1, self.steering.x1 - 1)
+        return right is not None and abs(word.x1 - right) <= 1.5 and word.x0 > previous + 1
 
 
 @dataclass
@@ -202,7 +210,8 @@ def _columns_from(page: Page, year_words: list[Word], nearby: list[Word],
     label = Band("label", 0.0, steer_left)
     text_left = min(w.x0 for w in nearby)
     return Columns(label=label, steering=steering, years=years,
-                   text_left=text_left, text_right=year_words[-1].x1)
+                   text_left=text_left, text_right=year_words[-1].x1,
+                   year_right={int(w.text): w.x1 for w in year_words})
 
 
 def _steering_header(nearby: list[Word]) -> list[Word]:
@@ -336,7 +345,7 @@ def _values(row: Row, label: str, words: list[Word], columns: Columns,
     for w in words:
         year = columns.year_of(w)
         band = dict(columns.years).get(year) if year is not None else None
-        if band is None or not band.encloses(w):
+        if band is None or not (band.encloses(w) or columns.aligned_under(w, year)):
             findings.append(_unreadable(row, label, year, [w], "står uden for årskolonnerne"))
             if year is not None:
                 cells[year].append(w)  # poison the cell so it is not read as a clean value

@@ -2,7 +2,7 @@
 
     python tools/render_check.py --count 300            # seeds 0..299, every producer
     python tools/render_check.py --seeds 17 42          # replay failing seeds
-    python tools/render_check.py --count 36 --keep tests/data/renderings   # the CI subset
+    python tools/render_check.py --count 36 --keep tests/renderings   # the CI subset
 
 Each seed picks a producer (reportlab, HTML printed by Chromium, python-docx printed by
 LibreOffice), a source or a bundle and a look (samples/generator/variation.py). The
@@ -35,6 +35,7 @@ from test_against_source import mismatches  # noqa: E402
 from variation import load_source  # noqa: E402
 
 from extractor.api import extract_file  # noqa: E402
+from extractor.read import READERS  # noqa: E402
 
 
 def golden_findings(stem: str) -> list[dict]:
@@ -42,9 +43,9 @@ def golden_findings(stem: str) -> list[dict]:
     return golden["proposals"][0]["findings"]
 
 
-def check_pdf(pdf: Path, stems: list[str]) -> list[str]:
+def check_pdf(pdf: Path, stems: list[str], reader: str = READERS[0]) -> list[str]:
     """Problems of one rendering of `stems` (empty: it extracts like our own sample)."""
-    result = extract_file(pdf)
+    result = extract_file(pdf, reader=reader)
     if result.status != "ok":
         return [f"status {result.status}: {result.error}"]
     if len(result.proposals) != len(stems):
@@ -61,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=300, help="seeds 0..COUNT-1")
     parser.add_argument("--start", type=int, default=0, help="first seed")
     parser.add_argument("--seeds", type=int, nargs="*", help="exactly these seeds")
+    parser.add_argument("--reader", choices=READERS, default=READERS[0],
+                        help="the PDF reader (default: the extractor's default)")
     parser.add_argument("--keep", type=Path, help="copy every rendering (and its stems) here")
     args = parser.parse_args(argv)
     seeds = args.seeds if args.seeds else range(args.start, args.start + args.count)
@@ -75,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
                 failed[seed] = [f"rendering failed: {type(error).__name__}: {error}"]
                 continue
             producers[v.producer] += 1
-            problems = check_pdf(pdf, list(v.stems))
+            problems = check_pdf(pdf, list(v.stems), args.reader)
             if problems:
                 failed[seed] = problems
                 print(f"FAIL seed {seed} ({v.name})", flush=True)

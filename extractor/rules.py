@@ -83,6 +83,9 @@ _RULES = (
     # Found by the parser, not by a check; listed so a config file may tune it too.
     Rule("economy.unreadable_cell", "error", "parse",
          "En celle i Tabel 1 kunne ikke læses som et beløb og er sat til tom."),
+    Rule("economy.unreadable_layout", "error", "parse",
+         "Tabel 1's opsætning kan ikke læses sikkert (ingen streger og ingen luft mellem "
+         "rækkerne, eller kolonner der overlapper); tjek tabellen i dokumentet."),
     Rule("economy.ambiguous_columns", "warning", "parse",
          "En rækkes beløb i Tabel 1 (læst fra tekst) passer lige godt i flere årskolonner; "
          "cellerne er sat til tomme."),

@@ -1,5 +1,9 @@
 """Every sample PDF against its hand transcription in samples/source/ (the independent truth).
 
+The comparison is one `check_*` function per part over one (proposal, source) pair;
+`mismatches` runs them all, with Tabel 1 (test_golden's comparison) and the findings,
+for the seeded renderings too (tests/test_renderings.py, tools/render_check.py).
+
 Compared exactly after collapsing runs of spaces: title, case, document type,
 department, summary, section numbers and titles, cost items, follow-up rows,
 risk level, innovation checkbox and hearings. The bundle holds the three real
@@ -10,6 +14,7 @@ document never writes it whole), the exception is listed in HYPHEN_EXCEPTIONS.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -73,20 +78,18 @@ def norm(text: str | None, stem: str = "") -> str | None:
     return text
 
 
-def test_identity(extracted: list[tuple[Proposal, dict]]) -> None:
-    for proposal, source in extracted:
-        assert proposal.title == norm(source["title"])
-        assert proposal.case == norm(source["case"])
-        assert proposal.document_type == norm(source["document_type"])
-        assert proposal.department == norm(source["department"])
-        assert proposal.summary == norm(source["summary"])
+def check_identity(proposal: Proposal, source: dict) -> None:
+    assert proposal.title == norm(source["title"])
+    assert proposal.case == norm(source["case"])
+    assert proposal.document_type == norm(source["document_type"])
+    assert proposal.department == norm(source["department"])
+    assert proposal.summary == norm(source["summary"])
 
 
-def test_sections(extracted: list[tuple[Proposal, dict]]) -> None:
-    for proposal, source in extracted:
-        expected = [(b["number"], norm(b["title"])) for b in source["blocks"]
-                    if b["type"] == "section"]
-        assert [(s.number, s.title) for s in proposal.sections] == expected
+def check_sections(proposal: Proposal, source: dict) -> None:
+    expected = [(b["number"], norm(b["title"])) for b in source["blocks"]
+                if b["type"] == "section"]
+    assert [(s.number, s.title) for s in proposal.sections] == expected
 
 
 def _block_paragraphs(block: dict) -> list[str]:
@@ -122,48 +125,45 @@ def expected_cost_items(source: dict) -> list[dict]:
     return items
 
 
-def test_cost_items(extracted: list[tuple[Proposal, dict]]) -> None:
-    for proposal, source in extracted:
-        actual = [{"group": c.group, "title": c.title, "amount_text": c.amount_text,
-                   "text": c.text} for c in proposal.cost_items]
-        assert actual == expected_cost_items(source)
-        word = source["stem"].endswith(".docx")  # Word input has no page numbers
-        assert all((c.page is None) == word for c in proposal.cost_items)
+def check_cost_items(proposal: Proposal, source: dict) -> None:
+    actual = [{"group": c.group, "title": c.title, "amount_text": c.amount_text,
+               "text": c.text} for c in proposal.cost_items]
+    assert actual == expected_cost_items(source)
+    word = source.get("stem", "").endswith(".docx")  # Word input has no page numbers
+    assert all((c.page is None) == word for c in proposal.cost_items)
 
 
-def test_follow_up(extracted: list[tuple[Proposal, dict]]) -> None:
-    for proposal, source in extracted:
-        expected = []
-        for block in source["blocks"]:
-            if block["type"] != "follow_up_table":
-                continue
-            group = None
-            stem = source["stem"]
-            for row in block["rows"]:
-                if "group" in row and "goal" not in row:
-                    group = norm(row["group"], stem)
-                    continue
-                expected.append({"group": group, "goal": norm(row["goal"], stem),
-                                 "measure": norm(row.get("measure"), stem) or None,
-                                 "responsible": norm(row.get("responsible"), stem) or None,
-                                 "deadline": norm(row.get("deadline"), stem) or None})
-        actual = [f.model_dump() for f in proposal.follow_up]
-        assert actual == expected
-
-
-def test_risk_level(extracted: list[tuple[Proposal, dict]]) -> None:
-    for proposal, source in extracted:
-        blocks = source["blocks"]
-        start = next((i for i, b in enumerate(blocks)
-                      if b["type"] == "section" and b["number"] == "4"), None)
-        if start is None:
-            assert proposal.risk is None
+def check_follow_up(proposal: Proposal, source: dict) -> None:
+    expected = []
+    for block in source["blocks"]:
+        if block["type"] != "follow_up_table":
             continue
-        text = " ".join(b.get("text", "") for b in blocks[start + 1:]
-                        if b["type"] == "paragraph")
-        m = _RISK_LEVEL.search(text)
-        assert proposal.risk is not None
-        assert proposal.risk.level == (m.group(1).lower() if m else None)
+        group = None
+        stem = source.get("stem", "")
+        for row in block["rows"]:
+            if "group" in row and "goal" not in row:
+                group = norm(row["group"], stem)
+                continue
+            expected.append({"group": group, "goal": norm(row["goal"], stem),
+                             "measure": norm(row.get("measure"), stem) or None,
+                             "responsible": norm(row.get("responsible"), stem) or None,
+                             "deadline": norm(row.get("deadline"), stem) or None})
+    actual = [f.model_dump() for f in proposal.follow_up]
+    assert actual == expected
+
+
+def check_risk_level(proposal: Proposal, source: dict) -> None:
+    blocks = source["blocks"]
+    start = next((i for i, b in enumerate(blocks)
+                  if b["type"] == "section" and b["number"] == "4"), None)
+    if start is None:
+        assert proposal.risk is None
+        return
+    text = " ".join(b.get("text", "") for b in blocks[start + 1:]
+                    if b["type"] == "paragraph")
+    m = _RISK_LEVEL.search(text)
+    assert proposal.risk is not None
+    assert proposal.risk.level == (m.group(1).lower() if m else None)
 
 
 def _expected_innovation(source: dict) -> bool | None:
@@ -180,19 +180,17 @@ def _expected_innovation(source: dict) -> bool | None:
     return others[0]["label"].lower() != "ja" if len(options) == 2 and others else None
 
 
-def test_innovation_proposal(extracted: list[tuple[Proposal, dict]]) -> None:
-    for proposal, source in extracted:
-        assert proposal.innovation_proposal == _expected_innovation(source)
+def check_innovation_proposal(proposal: Proposal, source: dict) -> None:
+    assert proposal.innovation_proposal == _expected_innovation(source)
 
 
-def test_hearings(extracted: list[tuple[Proposal, dict]]) -> None:
-    for proposal, source in extracted:
-        expected = [(b["table"], norm(body), {"Ja": True, "Nej": False}.get(answer.strip()),
-                     parse_danish_date(date) if date.strip() else None)
-                    for b in source["blocks"] if b["type"] == "hearing_table"
-                    for body, answer, date in b["rows"]]
-        actual = [(h.table, h.body, h.answer, h.date) for h in proposal.hearings]
-        assert actual == expected
+def check_hearings(proposal: Proposal, source: dict) -> None:
+    expected = [(b["table"], norm(body), {"Ja": True, "Nej": False}.get(answer.strip()),
+                 parse_danish_date(date) if date.strip() else None)
+                for b in source["blocks"] if b["type"] == "hearing_table"
+                for body, answer, date in b["rows"]]
+    actual = [(h.table, h.body, h.answer, h.date) for h in proposal.hearings]
+    assert actual == expected
 
 
 def test_every_real_sample_is_covered() -> None:
@@ -235,6 +233,56 @@ def expected_section_texts(source: dict) -> list[str]:
             if block["type"] == "section"]
 
 
-def test_section_texts(extracted: list[tuple[Proposal, dict]]) -> None:
+def check_section_texts(proposal: Proposal, source: dict) -> None:
+    assert [s.text for s in proposal.sections] == expected_section_texts(source)
+
+
+SOURCE_CHECKS = (check_identity, check_sections, check_cost_items, check_follow_up,
+                 check_risk_level, check_innovation_proposal, check_hearings,
+                 check_section_texts)
+
+
+@pytest.mark.parametrize("check", SOURCE_CHECKS, ids=lambda c: c.__name__[6:])
+def test_against_source(extracted: list[tuple[Proposal, dict]],
+                        check: Callable[[Proposal, dict], None]) -> None:
     for proposal, source in extracted:
-        assert [s.text for s in proposal.sections] == expected_section_texts(source)
+        check(proposal, source)
+
+
+def check_economy(proposal: Proposal, source: dict) -> None:
+    """Every Tabel 1 cell, unit, price level, payback and note (test_golden's comparison)."""
+    from test_golden import _extracted_economy, _source_economy
+
+    assert proposal.economy is not None, "Tabel 1 ikke læst"
+    expected = _source_economy(source)
+    actual = _extracted_economy(proposal.economy.model_dump(mode="json"))
+    for want, got in zip(expected["rows"], actual["rows"], strict=False):
+        assert got == want, f"row {want['label']!r}"
+    assert actual == expected
+
+
+# Rules whose `row` quotes the printed line the finding stands in: where that line breaks
+# is the producer's choice, so only the rule and year must agree.
+_ROW_IS_A_PRINTED_LINE = frozenset({"completeness.template_text"})
+
+
+def finding_keys(findings: list[dict]) -> list[tuple[str, str | None, int | None]]:
+    """What must agree between renderings: each finding's rule, row and year."""
+    return sorted((f["rule"],
+                   None if f["rule"] in _ROW_IS_A_PRINTED_LINE else f["location"]["row"],
+                   f["location"]["year"]) for f in findings)
+
+
+def mismatches(proposal: Proposal, source: dict, golden_findings: list[dict]) -> list[str]:
+    """Every way `proposal` differs from its transcription and from the golden findings."""
+    problems = []
+    for check in (*SOURCE_CHECKS, check_economy):
+        try:
+            check(proposal, source)
+        except AssertionError as error:
+            message = " ".join(str(error).split())[:400]
+            problems.append(f"{check.__name__[6:]}: {message}")
+    found = finding_keys([f.model_dump(mode="json") for f in proposal.findings])
+    if found != finding_keys(golden_findings):
+        problems.append(f"findings: {found} != {finding_keys(golden_findings)}")
+    return problems

@@ -38,3 +38,13 @@ def test_single_page_keeps_everything_but_the_page_number() -> None:
     remove_furniture(pages)
     assert [w.text for w in pages[0].words] == [
         "kun", "en", "side", "Overførselssagen", "2025-2026", "Investeringsforslag"]
+
+
+def test_a_caption_repeated_at_the_same_place_is_never_furniture() -> None:
+    """A bundle whose proposals each print "Tabel 1." at a page top keeps every caption."""
+    pages = [_page(n, 3, f"brødtekst side {n}") for n in (1, 2, 3)]
+    for page in pages:
+        page.words += [_word("Tabel", 70, 60), _word("1.", 100, 60), _word("Forslagets", 115, 60)]
+    remove_furniture(pages)
+    for page in pages:
+        assert [w.text for w in page.words][-3:] == ["Tabel", "1.", "Forslagets"]

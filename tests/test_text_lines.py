@@ -43,3 +43,24 @@ def test_words_to_lines_groups_by_top_and_orders_by_x() -> None:
     lines = words_to_lines(words, page=1)
     assert [ln.text for ln in lines] == ["a b", "c d"]
     assert {ln.page for ln in lines} == {1}
+
+
+@pytest.mark.parametrize("hyphen", ["-", "\u2010", "\u00ad", "\u2011", "\u2212"])
+def test_every_line_end_hyphen_character_is_a_word_break(hyphen: str) -> None:
+    assert join_lines([f"samlede inve{hyphen}", "steringsmidler"]) == "samlede investeringsmidler"
+    assert join_lines([f"unge{hyphen}", "og voksenområderne"]) == "unge- og voksenområderne"
+
+
+def test_a_hyphen_set_apart_at_the_line_end_is_a_word_break() -> None:
+    assert join_lines(["Kommunikations \u2011", "kampagne ifm."]) == "Kommunikationskampagne ifm."
+    assert join_lines(["faldulykker: -", "1,3 mio. kr."]) == "faldulykker: - 1,3 mio. kr."
+
+
+def test_a_word_ending_like_a_conjunction_is_joined() -> None:
+    assert join_lines(["ligeledes og lige-", "som udvidelsen"]) == "ligeledes og ligesom udvidelsen"
+    assert join_lines(["fra 2026-", "til 2029"]) == "fra 2026- til 2029"
+
+
+def test_an_address_broken_after_a_slash_is_joined_without_space() -> None:
+    joined = join_lines(['=HYPERLINK("http://', 'x","y") Systemet'])
+    assert joined == '=HYPERLINK("http://x","y") Systemet'

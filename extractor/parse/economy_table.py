@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -45,6 +45,7 @@ from extractor.segment.layout import Region
 
 _RULE_REACH = 12.0  # pt: a table's frame may sit this far outside its outermost words
 _NOTES_START = regex.compile(r"^Noter\b", regex.IGNORECASE)
+_STEERING_PART = regex.compile(r"\bStyrings\S*|\bområde\b", regex.IGNORECASE)
 
 
 @dataclass
@@ -54,9 +55,17 @@ class Columns:
     years: list[tuple[int, Band]]
     text_left: float  # where the header row's text starts and the year headers end:
     text_right: float  # the part of the table that any row-separating rule must cross
+    year_right: dict[int, float] = field(default_factory=dict)  # right edge of each year word
 
     def year_of(self, word: Word) -> int | None:
         return next((y for y, band in self.years if band.has_centre_of(word)), None)
+
+    def aligned_under(self, word: Word, year: int) -> bool:
+        """A right-aligned amount wider than its column's share of the header spacing: it
+        ends where its year ends and starts right of the previous year's end."""
+        right = self.year_right.get(year)
+        previous = self.year_right.get(year - 1, self.steering.x1 - 1)
+        return right is not None and abs(word.x1 - right) <= 1.5 and word.x0 > previous + 1
 
 
 @dataclass
@@ -79,8 +88,7 @@ def parse_economy_table(
     unit, price_level = _unit_and_price_level(pages, header_page, header_line, columns)
     years = [y for y, _ in columns.years]
 
-    rows: list[Row] = []
-    note_words: list[tuple[int, Word]] = []
+    per_page: list[tuple[Page, list[Row], list[Word]]] = []
     for page, words in pages:
         if page.number < header_page.number:
             continue
@@ -88,13 +96,33 @@ def parse_economy_table(
                 if page.number > header_page.number or w.top >= header_line.top - 1]
         page_rows, rest = _rows_on_page(page, body, columns)
         page_rows = [r for r in page_rows if not _is_header_row(r, columns)]
-        if rows and page_rows and _continues_previous_row(page_rows[0], columns):
-            rows[-1].words += [_moved_below(w, rows[-1]) for w in page_rows.pop(0).words]
         table_bottom = max((r.bottom for r in page_rows), default=0.0)
-        note_words += [(page.number, w) for w in rest if w.top >= table_bottom - 1]
+        per_page.append((page, page_rows, [w for w in rest if w.top >= table_bottom - 1]))
+    last = max((i for i, (_, page_rows, _) in enumerate(per_page) if page_rows), default=-1)
+    rows: list[Row] = []
+    note_words: list[tuple[int, Word]] = []
+    open_row = False
+    for i, (page, page_rows, below) in enumerate(per_page):
+        if rows and page_rows and (_continues_previous_row(page_rows[0], columns)
+                                   or (open_row and not _has_amount(page_rows[0], columns))):
+            rows[-1].words += [_moved_below(w, rows[-1]) for w in page_rows.pop(0).words]
         rows += page_rows
+        open_row = i < last and bool(below)
+        if open_row:
+            # The table goes on on a later page: text under its last rule here is a row the
+            # page break split before its closing rule, not a note.
+            rows.append(Row(page.number, min(w.top for w in below),
+                            max(w.bottom for w in below), list(below)))
+        else:
+            note_words += [(page.number, w) for w in below]
 
+    while rows and _is_trailing_note(rows[-1], columns):
+        # A rule-less table: a plain line of text under the last row is a note, also
+        # without the "Noter til alle tabeller" lead-in ("Alle effektiviseringer er …").
+        note = rows.pop()
+        note_words[:0] = [(note.page, w) for w in note.words]
     economy_rows, payback, findings = _interpret(rows, columns, years, vocabulary)
+    findings[:0] = _layout_findings(rows, columns, header_page.number)
     notes = _notes(note_words, vocabulary)
     header = Box(page=header_page.number, bbox=bbox_of([header_line]), text=header_line.text)
     economy = Economy(unit=unit, price_level=price_level, years=years, page=header_page.number,
@@ -121,10 +149,16 @@ def _year_words(line: Line) -> list[Word]:
     picked = [w for i, w in enumerate(words)
               if YEAR.match(w.text)
               and not (i + 1 < len(words) and words[i + 1].text.lower().startswith("p/l"))]
-    years = [int(w.text) for w in picked]
-    if any(b - a != 1 for a, b in itertools.pairwise(years)):
-        return []
-    return picked
+    # The longest run of consecutive years: a price level whose "p/l" wrapped onto the
+    # next line ("1.000 kr. 2027" | "p/l") leaves a stray year in front of the columns.
+    runs: list[list[Word]] = []
+    for w in picked:
+        if runs and int(w.text) - int(runs[-1][-1].text) == 1:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    best = max(runs, key=len, default=[])
+    return best if len(best) == len(picked) or len(best) >= 3 else []
 
 
 def _columns(page: Page, year_words: list[Word], nearby: list[Word], line: Line) -> Columns | None:
@@ -150,7 +184,7 @@ def _bands_sound(columns: Columns | None, year_words: list[Word]) -> bool:
 
 def _columns_from(page: Page, year_words: list[Word], nearby: list[Word],
                   verticals: list[float]) -> Columns | None:
-    steer = [w for w in nearby if w.text.lower().startswith("styrings")]
+    steer = _steering_header(nearby)
     first_year = year_words[0]
     pitch = ((year_words[-1].x_mid - first_year.x_mid) / (len(year_words) - 1))
     left_of_years = first_year.x_mid - pitch / 2
@@ -176,7 +210,21 @@ def _columns_from(page: Page, year_words: list[Word], nearby: list[Word],
     label = Band("label", 0.0, steer_left)
     text_left = min(w.x0 for w in nearby)
     return Columns(label=label, steering=steering, years=years,
-                   text_left=text_left, text_right=year_words[-1].x1)
+                   text_left=text_left, text_right=year_words[-1].x1,
+                   year_right={int(w.text): w.x1 for w in year_words})
+
+
+def _steering_header(nearby: list[Word]) -> list[Word]:
+    """The "Styringsområde" header word, also hyphenated over lines ("Sty-" "ringsom-" "råde")
+    in a narrow column: the lines that start at the same x, joined, read "Styrings…"."""
+    for word in nearby:
+        if not word.text.lower().startswith("sty"):
+            continue
+        column = sorted((w for w in nearby if abs(w.x0 - word.x0) < 1 and w.top >= word.top),
+                        key=lambda w: w.top)
+        if join_lines([w.text for w in column]).lower().startswith("styrings"):
+            return [word]
+    return []
 
 
 def _border_left(xs: list[float], w: Word) -> float | None:
@@ -235,7 +283,16 @@ def _starts_row(columns: Columns) -> Callable[[Line, Line | None, Row], bool]:
 
 
 def _is_header_row(row: Row, columns: Columns) -> bool:
-    return any(len(_year_words(ln)) >= 3 for ln in row.lines())
+    """The header row, also a part of it alone: a repeated two-line header whose first
+    line ("1.000 kr.", "Styrings-") has no year words, read as a row of its own."""
+    if any(len(_year_words(ln)) >= 3 for ln in row.lines()):
+        return True
+    if _has_amount(row, columns) or not row.words:
+        return False
+    rest = " ".join(ln.text for ln in row.lines())
+    for part in (UNIT, PRICE_LEVEL, _STEERING_PART):
+        rest = part.sub(" ", rest)
+    return not rest.strip()
 
 
 def _interpret(rows: list[Row], columns: Columns, years: list[int],
@@ -288,7 +345,7 @@ def _values(row: Row, label: str, words: list[Word], columns: Columns,
     for w in words:
         year = columns.year_of(w)
         band = dict(columns.years).get(year) if year is not None else None
-        if band is None or not band.encloses(w):
+        if band is None or not (band.encloses(w) or columns.aligned_under(w, year)):
             findings.append(_unreadable(row, label, year, [w], "står uden for årskolonnerne"))
             if year is not None:
                 cells[year].append(w)  # poison the cell so it is not read as a clean value
@@ -365,6 +422,48 @@ def _continues_previous_row(row: Row, columns: Columns) -> bool:
     """A row Word split across the page break: only label text, starting in lower case."""
     label = [w for w in row.words if columns.label.has_centre_of(w)]
     return bool(label) and len(label) == len(row.words) and label[0].text[:1].islower()
+
+
+def _is_trailing_note(row: Row, columns: Columns) -> bool:
+    if row.ruled or _has_amount(row, columns) or any(w.bold for w in row.words):
+        return False
+    label = " ".join(w.text for w in row.words)
+    return not is_payback(label) and group_heading(label) is None
+
+
+def _layout_findings(rows: list[Row], columns: Columns, page: int) -> list[Finding]:
+    """Where the table's layout itself cannot be read, say so instead of guessing.
+
+    Two cases: a rule-less table with no gap between its rows, whose wrapped labels could
+    belong to the row above as well as below; and text that runs from one column into the
+    next (overlapping columns), which no band can give to one cell.
+    """
+    problems: list[str] = []
+    gap_rows = [r for r in rows if not r.ruled]
+    wrapped = [r for r in gap_rows if len(r.lines()) > 1]
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(gap_rows) if a.page == b.page]
+    heights = [ln.bottom - ln.top for r in gap_rows for ln in r.lines()]
+    if wrapped and gaps and heights and max(gaps) <= 0.45 * min(heights):
+        problems.append("rækkerne har hverken streger eller luft imellem sig, så det kan ikke "
+                        "afgøres, hvilken række en ombrudt tekst hører til")
+    steer_x0 = columns.steering.x0
+    first_year_x0 = columns.years[0][1].x0
+    for row in (r for r in rows if _has_amount(r, columns)):  # group rows span every column
+        for w in row.words:
+            crosses_steering = columns.label.has_centre_of(w) and w.x1 > steer_x0 + 1.5
+            crosses_years = columns.steering.has_centre_of(w) and w.x1 > first_year_x0 + 1.5
+            if crosses_steering or crosses_years:
+                problems.append(f"'{w.text}' løber ind i nabokolonnen (kolonnerne overlapper)")
+                break
+        if len(problems) > 1:
+            break
+    return [finding("economy.unreadable_layout",
+                    f"Tabel 1 kan ikke læses sikkert: {why}; kontrollér tabellen i dokumentet.",
+                    page=page, table=TABLE_1) for why in problems]
+
+
+def _has_amount(row: Row, columns: Columns) -> bool:
+    return any(is_table_amount(w.text) for w in row.words if not columns.label.has_centre_of(w))
 
 
 def _moved_below(word: Word, row: Row) -> Word:

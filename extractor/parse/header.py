@@ -17,6 +17,10 @@ from extractor.read.text_lines import collapse_spaces, join_lines
 _PAGE_NUMBER = regex.compile(r"\s*(?:side\s*)?\d{1,3}\s*(?:/|af)\s*\d{1,3}\s*$", regex.IGNORECASE)
 _DOCUMENT_TYPE = regex.compile(r"^\p{L}*forslag$", regex.IGNORECASE)
 _CASE = regex.compile(r"\b(?:\p{Lu}\p{L}+\s+)?(?:\d{4}\s*[-–]\s*\d{4}|\d{4})\b")
+# Round and document type on one header line: "Overførselssagen 2025-2026 | Investeringsforslag"
+# (or only spaces between them); the type is the last word and ends in "forslag".
+_TYPE_AT_END = regex.compile(r"^(?P<case>.*?)\s*(?:[|·•–—]\s*)?(?P<type>\p{L}*forslag)$",
+                             regex.IGNORECASE)
 
 
 def parse_title(lines: list[Line], vocabulary: frozenset[str]) -> str:
@@ -29,9 +33,17 @@ def header_texts(pages: list[Page]) -> list[str]:
     for page in pages:
         for line in page.furniture:
             text = collapse_spaces(_PAGE_NUMBER.sub("", line.text))
-            if text:
-                counts[text] += 1
+            for part in _split_type(text):
+                counts[part] += 1
     return [text for text, _ in counts.most_common()]
+
+
+def _split_type(text: str) -> list[str]:
+    """A header text, split into round and document type when one line holds both."""
+    m = _TYPE_AT_END.match(text)
+    if m is None or not m.group("case") or not _CASE.search(m.group("case")):
+        return [text] if text else []
+    return [m.group("case"), m.group("type")]
 
 
 def parse_document_type(pages: list[Page]) -> str | None:

@@ -27,11 +27,12 @@ import regex
 from extractor.parse.table_grid import horizontal_rule_ys
 from extractor.read.page import Line, Page
 from extractor.read.text_lines import join_lines
-from extractor.segment.layout import Position
+from extractor.segment.layout import CAPTION, Position
 
 _PITCH_FACTOR = 1.1  # a step larger than this × the normal line pitch starts a paragraph
 _SINGLE_SPACING = 1.25  # line pitch / font size of single-spaced text, when nothing tells
 _SHORT_LINE = 20.0  # pt short of the right margin: the last line of a paragraph
+_SHORT_AT_PAGE_END = 3.0  # pt; the same, for the last line before a page break
 _MIN_ROW = 3.0  # pt; thinner spans between rules are double borders
 _LONE_SIGNS = ("-", "−", "–")
 _LIST_ITEM = regex.compile(r"^[•▪●◦■]")
@@ -86,10 +87,15 @@ def lines_to_paragraphs(lines: list[Line]) -> list[Paragraph]:
 def _starts_paragraph(line: Line, previous: Line, pitch: float, right: float) -> bool:
     if line.words[0].bold != previous.words[-1].bold or _LIST_ITEM.match(line.text):
         return True  # a bold run starts or ends (a heading may end inside a line)
+    if line.bold and CAPTION.match(line.text):
+        return True  # a table caption, even right under a bold heading on the page before
     if not previous.bold and previous.x1 < right - _SHORT_LINE:
         return True  # justified running text: only a paragraph's last line stops short
     if line.page != previous.page:
-        return False
+        # a paragraph ending at the page foot with a nearly full last line: justified
+        # lines reach the right margin, a last line that stops even a little short ends
+        # (a bold heading too: a heading left at the foot of a page ends there)
+        return previous.x1 < right - _SHORT_AT_PAGE_END
     return line.top - previous.top > _PITCH_FACTOR * pitch
 
 
@@ -105,22 +111,40 @@ def _normal_pitch(lines: list[Line], right: float) -> float:
     return _SINGLE_SPACING * size if size else 1.2 * height
 
 
-def table_spans(page: Page, headings: list[Position]) -> list[tuple[float, float]]:
-    """The y-spans of ruled table rows on a page (see the module docstring)."""
+def table_spans(page: Page, headings: list[Position],
+                next_page: Page | None = None) -> list[tuple[float, float]]:
+    """The y-spans of ruled table rows on a page (see the module docstring).
+
+    A row the page break split before its closing rule runs from the page's last rule
+    to the page end, when the next page goes straight on with the table (its first
+    text stands below its first rule, no caption or heading in between).
+    """
+    ys = _rule_ys(page)
+    marks = [h.y for h in headings if h.page == page.number]
+    spans = [(a, b) for a, b in itertools.pairwise(ys)
+             if b - a >= _MIN_ROW and not any(a - 1 <= y < b for y in marks)]
+    if spans and next_page is not None and next_page.words and ys[-1] == spans[-1][1]:
+        next_ys = _rule_ys(next_page)
+        first_text = min(w.top for w in next_page.words)
+        below = [w for w in page.words if w.top > ys[-1]]
+        if next_ys and first_text >= next_ys[0] - 1 and below:
+            spans.append((ys[-1], page.height))
+    return spans
+
+
+def _rule_ys(page: Page) -> list[float]:
     if not page.words:
         return []
     x0 = min(w.x0 for w in page.words)
     x1 = max(w.x1 for w in page.words)
-    ys = horizontal_rule_ys(page, x0, x1, 0.0, page.height)
-    marks = [h.y for h in headings if h.page == page.number]
-    return [(a, b) for a, b in itertools.pairwise(ys)
-            if b - a >= _MIN_ROW and not any(a - 1 <= y < b for y in marks)]
+    return horizontal_rule_ys(page, x0, x1, 0.0, page.height)
 
 
 def outside_tables(lines: list[Line], pages: list[Page],
                    headings: list[Position]) -> list[Line]:
     """The lines that do not stand inside a ruled table."""
-    spans = {p.number: table_spans(p, headings) for p in pages}
+    following = {p.number: n for p, n in itertools.pairwise(pages)}
+    spans = {p.number: table_spans(p, headings, following.get(p.number)) for p in pages}
     out = []
     for line in lines:
         mid = (line.top + line.bottom) / 2

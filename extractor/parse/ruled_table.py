@@ -71,8 +71,13 @@ def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
     if not body_pages:
         return None
     raw_rows: list[tuple[Page, Row]] = []
+    open_rows: set[int] = set()  # ids of rows the page break cut before their closing rule
     for page, words in body_pages:
-        raw_rows += [(page, r) for r in _page_rows(page, words)]
+        page_rows, open_row = _page_rows(page, words)
+        raw_rows += [(page, r) for r in page_rows]
+        if open_row is not None and page is not body_pages[-1][0]:
+            raw_rows.append((page, open_row))
+            open_rows.add(id(open_row))
     if not raw_rows:
         return None
     header_page, header_row = raw_rows[0]
@@ -85,10 +90,20 @@ def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
     rows: list[TableRow] = []
     continued: list[bool] = []
     last_page = header_page.number
+    open_row = False
     for page, row in raw_rows[1:]:
         if not row.words or _key(row) == header_key:
             continue
         cells = [_cell_lines(row, band) for band in bands]
+        if open_row and rows and page.number != last_page:
+            # the rest of the row the page break cut: same cells, further lines
+            for mine, more in zip(rows[-1].cells, cells, strict=True):
+                mine += more
+            rows[-1].words += row.words
+            open_row = False
+            last_page = page.number
+            continue
+        open_row = id(row) in open_rows
         bold = all(w.bold for w in row.words)
         rows.append(TableRow(page.number, cells, bold, row.top, list(row.words)))
         continued.append(page.number != last_page)
@@ -96,20 +111,25 @@ def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
     return Table(header, rows, continued)
 
 
-def _page_rows(page: Page, words: list[Word]) -> list[Row]:
+def _page_rows(page: Page, words: list[Word]) -> tuple[list[Row], Row | None]:
+    """The page's rows, and the text under its last rule: a row the page break cut
+    before its closing rule (or text after the table, which the caller tells apart)."""
     x0 = min(w.x0 for w in words)
     x1 = max(w.x1 for w in words)
     top = min(w.top for w in words) - 2
     bottom = max(w.bottom for w in words) + 2
     ys = horizontal_rule_ys(page, x0, x1, top - 10, bottom + 10)
     if len(ys) >= 2:
-        rows, _ = rows_between_rules(page.number, words, ys)
-        return [r for r in rows if r.words]
+        rows, outside = rows_between_rules(page.number, words, ys)
+        below = [w for w in outside if w.top > ys[-1]]
+        open_row = (Row(page.number, ys[-1], max(w.bottom for w in below), below)
+                    if below else None)
+        return [r for r in rows if r.words], open_row
 
     def starts(line: Line, previous: Line | None, current: Row) -> bool:
         return line_gap(line, previous) > 0.6 * (line.bottom - line.top)
 
-    return rows_from_gaps(page.number, words, starts)
+    return rows_from_gaps(page.number, words, starts), None
 
 
 def _bands(page: Page, header: Row, first_column_empty: bool) -> list[Band]:

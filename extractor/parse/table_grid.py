@@ -41,6 +41,7 @@ class Row:
     top: float
     bottom: float
     words: list[Word] = field(default_factory=list)
+    ruled: bool = True  # framed by rules; False: told apart by the gaps between lines
 
     def lines(self) -> list[Line]:
         return words_to_lines(self.words, self.page)
@@ -116,7 +117,7 @@ def rows_from_gaps(page: int, words: list[Word], starts_row: callable) -> list[R
     previous: Line | None = None
     for line in words_to_lines(words, page):
         if not rows or starts_row(line, previous, rows[-1]):
-            rows.append(Row(page, line.top, line.bottom))
+            rows.append(Row(page, line.top, line.bottom, ruled=False))
         rows[-1].words.extend(line.words)
         rows[-1].bottom = max(rows[-1].bottom, line.bottom)
         previous = line

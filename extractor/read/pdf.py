@@ -7,6 +7,7 @@ It also turns pdfplumber's many failure modes into the contract's error codes.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pdfplumber
@@ -81,7 +82,21 @@ def _upright_share(page: pdfplumber.page.Page) -> float:
     return sum(bool(c.get("upright")) and c.get("matrix", (1,))[0] > 0 for c in chars) / len(chars)
 
 
+def _without_phantom_spaces(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
+    """Drop space characters the next glyph overlaps: not a gap between words.
+
+    Chromium prints every soft hyphen it does not break at as such a zero-width space,
+    which split "Social­forvaltningen" into "Social forvaltningen".
+    """
+    chars = page.chars
+    phantom = {id(a) for a, b in itertools.pairwise(chars)
+               if a["text"] == " " and b["text"] != " " and abs(a["top"] - b["top"]) < 1
+               and a["x0"] - 0.5 <= b["x0"] < (a["x0"] + a["x1"]) / 2}
+    return page.filter(lambda o: id(o) not in phantom) if phantom else page
+
+
 def _read_page(page: pdfplumber.page.Page, number: int) -> Page:
+    page = _without_phantom_spaces(page)
     raw = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
     words = [
         Word(

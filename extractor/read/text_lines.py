@@ -14,10 +14,16 @@ import regex
 from extractor.read.page import Line, Word
 
 _LINE_TOLERANCE = 2.5  # pt; words whose tops differ less sit on one line
-_CONJUNCTIONS = frozenset({"og", "eller", "samt", "til", "som", "&"})
-_HYPHEN_END = regex.compile(r"(?<=[\p{L}\d§])-$")
+_CONJUNCTIONS = frozenset({"og", "eller", "&"})
+# also word endings ("lige-" "som", "ind-" "til"): conjunctions only after a number ("2026- til")
+_CONJUNCTIONS_AFTER_NUMBER = frozenset({"samt", "til", "som"})
+# Producers print a word break as ASCII "-", U+2010 HYPHEN, U+00AD SOFT HYPHEN,
+# U+2011 NON-BREAKING HYPHEN or U+2212 MINUS SIGN; all are read as "-".
+LINE_END_HYPHENS = "-\u2010\u00ad\u2011\u2212"
+_HYPHEN_END = regex.compile(rf"(?<=[\p{{L}}\d§])[{LINE_END_HYPHENS}]$")
 _KEEP_HYPHEN_STEM = regex.compile(r"(?:\p{Lu}{2,}|\d|§)[\p{L}\d]*-$")  # "CTI-", "IT-", "2026-"
 _SPACES = regex.compile(r"\s+")
+_WORD_HYPHEN = regex.compile(r"(?<=\w)[\u2010\u2011](?=\w)")
 
 
 def words_to_lines(words: Iterable[Word], page: int) -> list[Line]:
@@ -55,17 +61,32 @@ def join_lines(texts: Sequence[str], vocabulary: frozenset[str] = frozenset()) -
     return out
 
 
+_LONE_HYPHEN_END = regex.compile(r"(?<=\p{L}) [\u2010\u00ad\u2011]$")
+
+
+_URL_BREAK = regex.compile(r"://\S*/$|://$")
+
+
 def _join_two(left: str, right: str, vocabulary: frozenset[str]) -> str:
+    if _URL_BREAK.search(left):
+        return f"{left}{right}"  # an address broken after a slash: "http://" + "x"
+    if _LONE_HYPHEN_END.search(left) and right[:1].isalpha():
+        # Chromium sets the hyphen of a break at a soft hyphen apart: "Kommunikations ‑"
+        left = left[:-2] + left[-1]
     if not _HYPHEN_END.search(left):
         return f"{left} {right}"
     head, _, last = left.rpartition(" ")
+    last = last[:-1] + "-"
     first, _, rest = right.partition(" ")
     if last[-2:-1].isdigit() and first[:1].isdigit():
         joined = f"{last}{first}"  # a range: "2026-" + "2029" → "2026-2029"
         merged = f"{head} {joined}" if head else joined
         return f"{merged} {rest}" if rest else merged
-    if first.lower() in _CONJUNCTIONS or not first[:1].isalpha():
-        return f"{left} {right}"  # "unge- og voksenområderne", "-" before an amount stays apart
+    conjunction = first.lower() in _CONJUNCTIONS or (
+        first.lower() in _CONJUNCTIONS_AFTER_NUMBER and not last[:-1].isalpha())
+    if conjunction or not first[:1].isalpha():
+        # "unge- og voksenområderne" stays apart
+        return f"{head} {last} {right}" if head else f"{last} {right}"
     hyphenated = f"{last}{first}"
     if _KEEP_HYPHEN_STEM.search(last) or _bare(hyphenated) in vocabulary:
         joined = hyphenated
@@ -94,4 +115,6 @@ def _bare(token: str) -> str:
 
 
 def collapse_spaces(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """Single spaces; a hyphen inside a word printed as U+2010 or U+2011 (non-breaking)
+    reads as "-", as the document's reader sees it."""
+    return _SPACES.sub(" ", _WORD_HYPHEN.sub("-", text)).strip()

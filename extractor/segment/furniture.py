@@ -2,9 +2,13 @@
 
 A line is furniture when it sits in the top or bottom margin band of its page
 and the same text (digits ignored, so "3/7" and "4/7" match) sits in that band
-on at least one other page. On a single page only a page-number pattern is
-trusted. The removed lines stay on the page (`Page.furniture`), since the
-header names the budget round.
+on at least one other page and on a fair share of all pages (a bundle of proposals
+from different rounds still repeats each header on every page of its part). On a
+single page only a page-number pattern is trusted. A landmark of the template (a
+table caption, a section heading, the annex heading, "Kort resumé") is never
+furniture, even where several proposals of a bundle print it at the same place.
+The removed lines stay on the page (`Page.furniture`), since the header names the
+budget round.
 """
 
 from __future__ import annotations
@@ -15,10 +19,17 @@ import regex
 
 from extractor.read.page import Line, Page
 from extractor.read.text_lines import words_to_lines
+from extractor.segment.layout import ANNEX, CAPTION, RESUME, SECTION
 
 _MARGIN_SHARE = 0.11  # header/footer bands: this share of the page height, top and bottom
 _PAGE_NUMBER = regex.compile(r"(?:^|\s)(?:side\s*)?\d{1,3}\s*(?:/|af)\s*\d{1,3}$", regex.IGNORECASE)
 _DIGITS = regex.compile(r"\d+")
+_MIN_SHARE = 0.25  # repeated text must sit on at least this share of the pages
+
+
+def _landmark(line: Line) -> bool:
+    text = line.text.strip()
+    return any(p.match(text) for p in (CAPTION, SECTION, ANNEX, RESUME))
 
 
 def _key(line: Line, page: Page) -> tuple[str, str]:
@@ -39,9 +50,10 @@ def remove_furniture(pages: list[Page]) -> None:
         key for page, lines in zip(pages, per_page, strict=True)
         for key in {_key(ln, page) for ln in lines}
     )
+    repeated = max(2, _MIN_SHARE * len(pages))
     for page, lines in zip(pages, per_page, strict=True):
-        drop = [ln for ln in lines
-                if counts[_key(ln, page)] >= 2 or _PAGE_NUMBER.search(ln.text.strip())]
+        drop = [ln for ln in lines if not _landmark(ln)
+                and (counts[_key(ln, page)] >= repeated or _PAGE_NUMBER.search(ln.text.strip()))]
         if not drop:
             continue
         dropped = {id(w) for ln in drop for w in ln.words}

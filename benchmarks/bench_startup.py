@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from extractor.read import DOCX_SUFFIXES, TEXT_SUFFIXES
+
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 VERSION_TARGET = 4.0  # --version / bare interpreter
 WARM_TARGET = 2.0  # warm-cache run / --version
@@ -52,7 +54,8 @@ def main() -> None:
                 except subprocess.CalledProcessError as exc:  # exit 3: unreadable inputs
                     if exc.returncode != 3:
                         raise
-    files = sum(1 for p in args.folder.rglob("*") if p.suffix.lower() in (".pdf", ".txt"))
+    suffixes = (".pdf", *TEXT_SUFFIXES, *DOCX_SUFFIXES)  # what a folder run reads
+    files = sum(1 for p in args.folder.rglob("*") if p.suffix.lower() in suffixes)
     version = best["version"] / best["bare"]
     warm = best["warm"] / best["version"]
     print(f"rounds: {args.rounds} (best of); warm run over {files} files in {args.folder}")

@@ -26,7 +26,7 @@ def _never_read(monkeypatch: pytest.MonkeyPatch) -> None:
     """The target is refused before any document is read: reading one fails the test."""
     def boom(*args: object, **kwargs: object) -> None:
         raise AssertionError("documents were read before the output target was checked")
-    monkeypatch.setattr("extractor.cli.run_batch", boom)
+    monkeypatch.setattr("extractor.run.batch.run_batch", boom)
 
 
 def test_output_that_is_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -32,9 +32,9 @@ from docx.section import Section
 from lxml import etree
 
 from extractor.errors import CorruptDocxError, EncryptedDocxError, NotDocxError, NotFoundError
+from extractor.read import DOCX_SUFFIXES
 from extractor.read.docx_styles import Numbering, Styles, TextStyle, find, is_on
 
-DOCX_SUFFIXES = (".docx", ".docm")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a legacy .doc, or an encrypted .docx
 _ZIP = b"PK\x03\x04"
 _OLE2_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")

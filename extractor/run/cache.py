@@ -2,24 +2,28 @@
 
 A re-run after one new file arrives should take seconds: an unchanged file
 (same bytes, same extractor version, same check settings) is not parsed again.
-A damaged cache entry is treated as a miss, never as an error.
+A damaged cache entry is treated as a miss, never as an error. A whole `extract`
+run's JSON is kept too (RunOutput), keyed by its inputs (names and contents) and
+options: the same run again writes it without building a model. pydantic and the
+models are imported only when a result goes through them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from extractor import __version__
-from extractor.models import DocumentResult
 from extractor.run.atomic import write_atomically
+
+if TYPE_CHECKING:
+    from extractor.models import DocumentResult
 
 _CHUNK = 1 << 20
 
@@ -74,11 +78,13 @@ class ResultCache:
     def __init__(self, directory: Path, fingerprint: str = "") -> None:
         """`fingerprint` names whatever else shapes a result (e.g. the check settings).
 
-        The result's schema is part of the key too: a development build that adds a
-        field (still the same version number) must not serve entries lacking it.
+        The models' source is part of the key too: a development build that adds a
+        field (still the same version number) must not serve entries lacking it. Its
+        hash, not the pydantic schema, so that building the key imports no pydantic;
+        the built-in check settings' source too, which 'default' in a fingerprint names.
         """
-        schema = json.dumps(DocumentResult.model_json_schema(), sort_keys=True)
-        key = hashlib.sha256(f"{__version__}\0{fingerprint}\0{schema}".encode()).hexdigest()[:16]
+        models = _sources_digest()
+        key = hashlib.sha256(f"{__version__}\0{fingerprint}\0{models}".encode()).hexdigest()[:16]
         self.directory = directory / key
 
     def _entry(self, digest: str) -> Path:
@@ -89,6 +95,10 @@ class ResultCache:
         not a regular file (a FIFO would block), not the model's shape, no or another
         file's sha256 (`{"file": "x"}` is valid for the model and would pass as a read
         document without proposals), or a status that contradicts its error."""
+        from pydantic import ValidationError
+
+        from extractor.models import DocumentResult
+
         data = read_regular(self._entry(digest), follow=False)
         if data is None:
             return None
@@ -110,3 +120,70 @@ def _plausible(result: DocumentResult) -> bool:
     if result.status == "ok":
         return result.error is None
     return result.error is not None and not result.proposals
+
+
+def _sources_digest() -> str:
+    """sha256 of the source that shapes a result besides the pipeline's logic: models.py
+    (its fields) and the built-in check settings (checks/config.py, rules.py), read as
+    files so that the key imports no pydantic."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for source in ("models.py", "checks/config.py", "rules.py"):
+        try:
+            digest.update((package / source).read_bytes())
+        except OSError:  # not installed as files (a zip): the version alone must do
+            digest.update(b"unknown")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class KeptRun:
+    """A run's JSON as written then, and what its report on stderr needs."""
+
+    text: str
+    documents: int
+    proposals: int
+    failures: list[tuple[str, str]]  # (file as given, Danish message) per unreadable file
+
+
+def get_run(cache: ResultCache, key: str) -> KeptRun | None:
+    """The run kept under `key` (see run_key), or None; an entry whose text does not
+    match its sha256 (damaged, half-written) is none."""
+    entry = _run_entry(cache, key)
+    meta = read_regular(entry.with_suffix(".meta"), follow=False)
+    data = read_regular(entry, follow=False)
+    if meta is None or data is None:
+        return None
+    digest, documents, proposals, *fields = meta.decode("utf-8", "surrogateescape").split("\0")
+    if (digest != hashlib.sha256(data).hexdigest() or len(fields) % 2
+            or not documents.isdigit() or not proposals.isdigit()):
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return KeptRun(text, int(documents), int(proposals),
+                   list(zip(fields[::2], fields[1::2], strict=True)))
+
+
+def put_run(cache: ResultCache, key: str, run: KeptRun) -> None:
+    """Kept as the text and a line of plain fields (its sha256, the counts, then file and
+    message of each failure, NUL-separated): reading it back needs no JSON parser."""
+    with contextlib.suppress(OSError, UnicodeEncodeError):  # not kept: no harm done
+        data = run.text.encode("utf-8")
+        fields = [hashlib.sha256(data).hexdigest(), str(run.documents), str(run.proposals),
+                  *(f for pair in run.failures for f in pair)]
+        write_atomically(_run_entry(cache, key), data)
+        write_atomically(_run_entry(cache, key).with_suffix(".meta"),
+                         "\0".join(fields).encode("utf-8", "surrogateescape"))
+
+
+def _run_entry(cache: ResultCache, key: str) -> Path:
+    return cache.directory / "runs" / f"{key}.json"
+
+
+def run_key(inputs: Sequence[tuple[str, str]], options: str) -> str:
+    """A run's key: its inputs in order, each (name as shown, sha256), and whatever else
+    shapes its output (`options`); the cache directory adds version and settings."""
+    text = "\0".join([options, *(f"{name}\0{digest}" for name, digest in inputs)])
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()

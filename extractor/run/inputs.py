@@ -11,11 +11,13 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractor.errors import UnlistableFolderError, shown
-from extractor.models import DocumentError, DocumentResult
-from extractor.read.docx import DOCX_SUFFIXES
-from extractor.read.text import TEXT_SUFFIXES
+from extractor.read import DOCX_SUFFIXES, TEXT_SUFFIXES
+
+if TYPE_CHECKING:  # the models (pydantic) only for a folder that cannot be listed
+    from extractor.models import DocumentResult
 
 _SUFFIXES = (".pdf", *TEXT_SUFFIXES, *DOCX_SUFFIXES)  # text: see docs/text-input.md
 _LOCK_FILE = "~$"  # Word's lock file beside an open document ("~$rslag.docx"): not a document
@@ -90,5 +92,7 @@ def _files_below(folder: Path, inputs: Inputs) -> list[Path]:
 
 
 def _error_entry(name: str, exc: UnlistableFolderError) -> DocumentResult:
+    from extractor.models import DocumentError, DocumentResult
+
     return DocumentResult(file=name, status="error",
                           error=DocumentError(code=exc.code, message=exc.message))  # type: ignore[arg-type]

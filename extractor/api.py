@@ -11,6 +11,7 @@ and the config (severities, rules off) applies to both.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from extractor.checks import run_checks
@@ -29,31 +30,34 @@ from extractor.parse.text.proposal import parse_text_proposal
 from extractor.read import READERS
 from extractor.read.page import Page
 from extractor.read.source import check_regular_file
-from extractor.read.text import is_text_file, line_top, read_text_file
+from extractor.read.text import is_text_file, line_top, load_text, raw_lines, text_to_pages
 from extractor.rules import finding
 from extractor.segment.furniture import remove_furniture
-from extractor.segment.layout import Position, ProposalLayout, Region, segment
+from extractor.segment.layout import Position, ProposalLayout, Region, all_lines, segment
 from extractor.segment.text import segment_text
+from extractor.template import TEMPLATES, Template, detect
 
 _MIN_TEXT_WORDS = 20  # fewer words in the whole file: a scan without a text layer
 
 
 def extract_file(path: Path, display_name: str | None = None,
-                 config: CheckConfig = DEFAULT_CONFIG, reader: str = READERS[0]) -> DocumentResult:
+                 config: CheckConfig = DEFAULT_CONFIG, reader: str = READERS[0],
+                 templates: Sequence[Template] = TEMPLATES) -> DocumentResult:
     name = display_name if display_name is not None else str(path)
     result = DocumentResult(file=name)
     try:
         check_regular_file(path)
         result.sha256 = _sha256(path)
         if is_text_file(path):
-            result.proposals = _extract_text(path, config)
+            result.proposals = _extract_text(path, config, templates)
             return result
         pages = _read_pdf(path, reader)
         result.pages = len(pages)
         if sum(len(p.words) for p in pages) < _MIN_TEXT_WORDS:
             raise NoTextLayerError(path)
-        remove_furniture(pages)
-        layouts = segment(pages)
+        template = detect((ln.text for ln in all_lines(pages)), templates)
+        remove_furniture(pages, template)
+        layouts = segment(pages, template)
         if not layouts:
             raise NotAProposalError(path)
         result.proposals = [_checked(parse_proposal(layout), layout, config)
@@ -85,10 +89,14 @@ def _fail(result: DocumentResult, exc: ExtractorError) -> None:
     result.proposals = []
 
 
-def _extract_text(path: Path, config: CheckConfig) -> list[Proposal]:
+def _extract_text(path: Path, config: CheckConfig,
+                  templates: Sequence[Template]) -> list[Proposal]:
     """A .txt file (see read_text.py): one page without page numbers, pages null."""
-    pages, fallback_lines = read_text_file(path)
-    layouts = segment_text(pages)
+    decoded = load_text(path)
+    template = detect(raw_lines(decoded.text), templates)
+    pages = text_to_pages(decoded.text, template)
+    fallback_lines = decoded.fallback_lines
+    layouts = segment_text(pages, template)
     if not layouts:
         raise NotAProposalError(path)
     proposals = [parse_text_proposal(layout) for layout in layouts]
@@ -127,7 +135,8 @@ def _checked(proposal: Proposal, layout: ProposalLayout, config: CheckConfig, *,
     start = layout.title_lines[0] if layout.title_lines else layout.resume_line
     printed = Region(Position(start.page, start.top), layout.end, layout.pages).lines()
     lines = [(ln.page if paged else None, ln.text) for ln in printed]
-    findings = [*proposal.findings, *run_checks(proposal, lines=lines)]
+    findings = [*proposal.findings, *run_checks(proposal, lines=lines,
+                                                         template=layout.template)]
     findings = resolve_evidence(config.apply(findings), proposal, printed if paged else None)
     return proposal.model_copy(update={"findings": findings})
 

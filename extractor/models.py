@@ -17,6 +17,7 @@ from extractor import __version__
 Group = Literal["permanent", "implementation", "overall"]
 Role = Literal["item", "total", "of_which"]
 Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}  # worst first
 ErrorCode = Literal[
     "not_found",
     "not_pdf",

@@ -54,24 +54,26 @@ from extractor.export.xlsx.round_sheet import (
     mark_overview,
     write_round_sheet,
 )
-from extractor.models import DocumentResult, ExtractionResult, Finding, Proposal
+from extractor.models import SEVERITY_ORDER, DocumentResult, ExtractionResult, Finding, Proposal
 from extractor.round.appendix import round_with_appendix
 from extractor.round.overview import distinct_proposals
 from extractor.run.atomic import write_atomically
+from extractor.template import COPENHAGEN, Template
 
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _LINK_FONT = Font(color="0563C1", underline="single")
 _FINDINGS_PICTURE_COL = 13  # after the link column of the Fund sheet
 
 
 def write_xlsx(result: ExtractionResult, path: Path, lang: str = "da",
-               snips: bool = False) -> None:
+               snips: bool = False, template: Template = COPENHAGEN) -> None:
     """Write the workbook to `path` (temporary file in the same folder, then rename)."""
-    write_atomically(path, to_xlsx_bytes(result, lang, snips))
+    write_atomically(path, to_xlsx_bytes(result, lang, snips, template))
 
 
-def to_xlsx_bytes(result: ExtractionResult, lang: str = "da", snips: bool = False) -> bytes:
-    """The workbook; with `snips` the Fund sheet shows each finding's page picture."""
+def to_xlsx_bytes(result: ExtractionResult, lang: str = "da", snips: bool = False,
+                  template: Template = COPENHAGEN) -> bytes:
+    """The workbook; with `snips` the Fund sheet shows each finding's page picture;
+    `template` names the payback bases and the approving body."""
     label("sheet.overview", lang)  # fails early on an unknown language
     wb = Workbook()
     overview = wb.active
@@ -89,7 +91,7 @@ def to_xlsx_bytes(result: ExtractionResult, lang: str = "da", snips: bool = Fals
         cells = write_proposal_sheet(wb.create_sheet(name), proposal, doc.file, lang, found)
         placed[(doc.file, doc.proposals.index(proposal))] = Placed(name, cells)
         places |= {f: (name, f"{_col(c)}{r}") for f, (r, c) in found.items()}
-    _write_overview(overview, result, names, lang)
+    _write_overview(overview, result, names, lang, template)
     _write_long(long_sheet, result, lang)
     _write_round(wb, overview, result, placed, taken, lang)
     _write_follow_up(wb.create_sheet(label("sheet.follow_up", lang)), result, lang)
@@ -130,7 +132,7 @@ def _all_years(result: ExtractionResult) -> list[int]:
 
 
 def _write_overview(ws: Worksheet, result: ExtractionResult, names: dict[int, str],
-                    lang: str) -> None:
+                    lang: str, template: Template) -> None:
     put_text(ws, 1, 1, label("overview.title", lang)).font = TITLE_FONT
     put_text(ws, 2, 1, label("overview.intro", lang), wrap=True)
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=8)
@@ -160,7 +162,7 @@ def _write_overview(ws: Worksheet, result: ExtractionResult, names: dict[int, st
             continue
         for proposal in doc.proposals:
             row += 1
-            _overview_row(ws, row, doc, proposal, names[id(proposal)], years, lang)
+            _overview_row(ws, row, doc, proposal, names[id(proposal)], years, lang, template)
     widths = [34, 7, 10, 24, 24, 45, 24, 18, 80, 9, *[11] * len(years), 13, *[14] * 4, 14,
               16, 7, 10]
     set_widths(ws, widths)
@@ -172,7 +174,7 @@ def _write_overview(ws: Worksheet, result: ExtractionResult, names: dict[int, st
 
 
 def _overview_row(ws: Worksheet, row: int, doc: DocumentResult, proposal: Proposal,
-                  sheet: str, years: list[int], lang: str) -> None:
+                  sheet: str, years: list[int], lang: str, template: Template) -> None:
     put_text(ws, row, 1, doc.file)
     put_text(ws, row, 2, "-".join(str(p) for p in proposal.pages or []) or None)
     put_text(ws, row, 3, label("status.ok", lang))
@@ -193,12 +195,12 @@ def _overview_row(ws: Worksheet, row: int, doc: DocumentResult, proposal: Propos
         impl = group_year_values(economy, "implementation")
         if any(v is not None for v in impl.values()):
             put_number(ws, row, col, sum(v or 0 for v in impl.values()))
-        pb = paybacks(economy)
+        pb = paybacks(economy, template)
         for i, key in enumerate(("service_stated", "service_computed", "total_stated",
                                  "total_computed"), start=1):
             put_number(ws, row, col + i, pb[key], amount=False)
     put_text(ws, row, col + 5, proposal.risk.level if proposal.risk else None)
-    answer, date = cfo_approval(proposal)
+    answer, date = cfo_approval(proposal, template)
     if answer is None:
         cfo = label("cfo.unknown", lang)
     else:
@@ -266,7 +268,7 @@ def _write_findings(ws: Worksheet, result: ExtractionResult, lang: str,
     header_row(ws, 1, [label(k, lang) for k in keys])
     found: list[tuple[DocumentResult, Proposal, Finding]] = [
         (doc, p, f) for doc, p in _proposals(result) for f in p.findings]
-    found.sort(key=lambda t: _SEVERITY_ORDER[t[2].severity])
+    found.sort(key=lambda t: SEVERITY_ORDER[t[2].severity])
     for row, (doc, proposal, f) in enumerate(found, start=2):
         where = f.location
         put_text(ws, row, 1, label(f"severity.{f.severity}", lang)).fill = (

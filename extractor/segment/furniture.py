@@ -15,9 +15,9 @@ import regex
 
 from extractor.read.page import Line, Page
 from extractor.read.text_lines import words_to_lines
+from extractor.template import COPENHAGEN, Template
 
 _MARGIN_SHARE = 0.11  # header/footer bands: this share of the page height, top and bottom
-_PAGE_NUMBER = regex.compile(r"(?:^|\s)(?:side\s*)?\d{1,3}\s*(?:/|af)\s*\d{1,3}$", regex.IGNORECASE)
 _DIGITS = regex.compile(r"\d+")
 
 
@@ -31,7 +31,7 @@ def _in_margin(line: Line, page: Page) -> bool:
             or line.top >= page.height * (1 - _MARGIN_SHARE))
 
 
-def remove_furniture(pages: list[Page]) -> None:
+def remove_furniture(pages: list[Page], template: Template = COPENHAGEN) -> None:
     """Move header/footer words of every page from `words` to `furniture`, in place."""
     per_page = [[ln for ln in words_to_lines(p.words, p.number) if _in_margin(ln, p)]
                 for p in pages]
@@ -41,7 +41,7 @@ def remove_furniture(pages: list[Page]) -> None:
     )
     for page, lines in zip(pages, per_page, strict=True):
         drop = [ln for ln in lines
-                if counts[_key(ln, page)] >= 2 or _PAGE_NUMBER.search(ln.text.strip())]
+                if counts[_key(ln, page)] >= 2 or template.page_number_end.search(ln.text.strip())]
         if not drop:
             continue
         dropped = {id(w) for ln in drop for w in ln.words}

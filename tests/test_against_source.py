@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from extractor.api import extract_file
-from extractor.models import Proposal
+from extractor.models import DocumentResult, Proposal
 from extractor.numbers import parse_danish_date
 from extractor.read.text_lines import collapse_spaces
 
@@ -52,9 +51,10 @@ CASES = _cases()
 
 
 @pytest.fixture(scope="module", params=CASES, ids=[p.stem for p, _ in CASES])
-def extracted(request: pytest.FixtureRequest) -> list[tuple[Proposal, dict]]:
+def extracted(request: pytest.FixtureRequest,
+              samples: dict[str, DocumentResult]) -> list[tuple[Proposal, dict]]:
     pdf, stems = request.param
-    result = extract_file(pdf)
+    result = samples[pdf.stem]
     assert result.status == "ok", result.error
     assert len(result.proposals) == len(stems)
     sources = [json.loads((SOURCES / f"{s}.json").read_text(encoding="utf-8")) | {"stem": s}

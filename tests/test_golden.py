@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from extractor.api import extract_file
+from extractor.models import DocumentResult
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -31,8 +31,8 @@ def _sources(stem: str) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def extracted() -> dict[str, dict[str, Any]]:
-    return {pdf.stem: extract_file(pdf, pdf.name).model_dump(mode="json") for pdf in PDFS}
+def extracted(samples: dict[str, DocumentResult]) -> dict[str, dict[str, Any]]:
+    return {stem: doc.model_dump(mode="json") for stem, doc in samples.items()}
 
 
 def test_samples_are_present() -> None:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from extractor import __version__
 from extractor.models import DocumentResult
 from extractor.run.atomic import write_atomically
+from extractor.version import __version__
 
 _CHUNK = 1 << 20
 

@@ -1,0 +1,162 @@
+"""The public API: `extractor.extract`, `extract_file`, the flat rows and the README example.
+
+Oracles are the golden files (hand-checked), read here without the code under test, so
+the flat rows are compared with the nested contract by other means than `rows.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas
+import pytest
+
+import extractor
+from extractor.export.workbook import write_xlsx
+from extractor.models import DocumentResult, ExtractionResult
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+def _golden_cells(golden: dict[str, Any], file: str) -> list[tuple[Any, ...]]:
+    """(file, proposal, row label, year, value) of every Tabel 1 cell in a golden file."""
+    return [(file, p["title"], row["label"], int(year), value)
+            for p in golden["proposals"] if p["economy"]
+            for row in p["economy"]["rows"] for year, value in row["values"].items()]
+
+
+def _goldens(prefix: str = "") -> list[tuple[Any, ...]]:
+    cells = []
+    for golden in sorted(SAMPLES.glob("*.expected.json")):
+        data = json.loads(golden.read_text(encoding="utf-8"))
+        cells += _golden_cells(data, prefix + data["file"])
+    return cells
+
+
+def _cells(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [(r["file"], r["proposal"], r["row"], r["year"], r["value"]) for r in rows]
+
+
+@pytest.fixture(scope="module")
+def result(samples: dict[str, DocumentResult]) -> ExtractionResult:
+    return ExtractionResult(documents=list(samples.values()))
+
+
+def test_readme_example_runs_from_import_to_a_dataframe(monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"### From Python.*?```python\n(.*?)```", readme, re.S)
+    assert match is not None, "README has no Python example under 'From Python'"
+    code = match.group(1)
+    assert code.startswith("import extractor\n")
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "README.md", "exec"), namespace)  # the example as a notebook runs it
+    frame = namespace["frame"]
+    assert isinstance(frame, pandas.DataFrame)
+    values = [None if pandas.isna(v) else int(v) for v in frame["value"]]
+    actual = list(zip(frame["file"], frame["proposal"], frame["row"], frame["year"], values,
+                      strict=True))
+    assert actual == _goldens("samples/")
+
+
+def test_tabel1_rows_hold_every_cell_of_the_golden_files(result: ExtractionResult) -> None:
+    rows = result.tabel1_rows()
+    assert _cells(rows) == _goldens()
+    assert any(r["value"] is None for r in rows)  # empty cells are rows too
+    assert {r["group"] for r in rows} == {"permanent", "implementation", "overall"}
+
+
+def test_to_pandas_keeps_empty_cells_missing_and_amounts_whole(result: ExtractionResult) -> None:
+    frame = result.to_pandas()
+    rows = result.tabel1_rows()
+    assert len(frame) == len(rows)
+    assert str(frame["value"].dtype) == "Int64"
+    assert int(frame["value"].isna().sum()) == sum(r["value"] is None for r in rows)
+
+
+def test_finding_rows_are_every_finding_errors_first(result: ExtractionResult) -> None:
+    rows = result.finding_rows()
+    findings = [(d.file, p.title, f.rule, f.message) for d in result.documents
+                for p in d.proposals for f in p.findings]
+    assert sorted((r["file"], r["proposal"], r["rule"], r["message"]) for r in rows) == \
+        sorted(findings)
+    order = ["error", "warning", "info"]
+    ranks = [order.index(r["severity"]) for r in rows]
+    assert ranks == sorted(ranks) and ranks[0] == 0
+
+
+def test_the_workbook_sheets_are_written_from_the_same_rows(result: ExtractionResult,
+                                                            tmp_path: Path) -> None:
+    path = tmp_path / "rapport.xlsx"
+    write_xlsx(result, path)
+    wb = openpyxl.load_workbook(path)
+    long_rows = list(wb["Tabel 1"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[1], r[4], r[7], r[8]) for r in long_rows] == _cells(result.tabel1_rows())
+    fund = list(wb["Fund"].iter_rows(min_row=2, values_only=True))
+    assert [(r[1], r[2], r[10]) for r in fund] == [
+        (f["rule"], f["file"], f["message"]) for f in result.finding_rows()]
+
+
+def test_extract_file_takes_a_plain_string(samples: dict[str, DocumentResult]) -> None:
+    doc = extractor.extract_file(str(SAMPLES / "plejefamilier.pdf"), "plejefamilier.pdf")
+    assert doc == samples["plejefamilier"]
+    assert extractor.extract_file(str(SAMPLES / "plejefamilier.pdf")).file == str(
+        SAMPLES / "plejefamilier.pdf")
+
+
+def test_extract_reads_files_and_folders_in_order(tmp_path: Path,
+                                                  samples: dict[str, DocumentResult]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.pdf").write_bytes((SAMPLES / "plejefamilier.pdf").read_bytes())
+    (folder / "a.txt").write_text("intet forslag her\n", encoding="utf-8")
+    missing = tmp_path / "findes_ikke.pdf"
+    got = extractor.extract([folder, str(missing)], jobs=1, cache=tmp_path / "cache")
+    assert [Path(d.file).name for d in got.documents] == ["a.txt", "b.pdf", "findes_ikke.pdf"]
+    assert [d.error.code if d.error else None for d in got.documents] == [
+        "not_a_proposal", None, "not_found"]
+    assert got.documents[1].proposals == samples["plejefamilier"].proposals
+    again = extractor.extract(folder / "b.pdf", jobs=1, cache=tmp_path / "cache")
+    assert again.documents[0].proposals == samples["plejefamilier"].proposals
+
+
+def test_extract_applies_a_config_file(tmp_path: Path) -> None:
+    config = tmp_path / "checks.toml"
+    config.write_text('disabled = ["economy.column_total"]\n', encoding="utf-8")
+    got = extractor.extract(SAMPLES / "forloebsprogram.pdf", jobs=1, cache=False, config=config)
+    rules = {f["rule"] for f in got.finding_rows()}
+    assert "economy.column_total" not in rules and rules
+
+
+def test_an_oserror_on_the_input_is_a_file_error(monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    locked = tmp_path / "låst.pdf"
+    locked.write_bytes((SAMPLES / "plejefamilier.pdf").read_bytes())
+    real = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    doc = extractor.extract_file(locked)
+    assert doc.status == "error" and doc.error is not None
+    assert doc.error.code == "not_found"
+    assert doc.error.message.startswith("låst.pdf: ") and "Permission denied" in doc.error.message
+
+
+def test_a_bug_in_our_reader_is_internal_not_corrupt(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise KeyError("x0")
+
+    monkeypatch.setattr("extractor.read.pdf._to_page", broken)
+    doc = extractor.extract_file(SAMPLES / "plejefamilier.pdf")
+    assert doc.error is not None
+    assert doc.error.code == "internal_error"
+    assert "KeyError" in doc.error.message

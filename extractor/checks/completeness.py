@@ -70,12 +70,12 @@ def check_cfo_approval(proposal: Proposal, template: Template) -> Iterator[Findi
     hearing = next((h for h in proposal.hearings if h.table == template.approval_table
                     and template.approver_pattern.search(h.body)), None)
     if hearing is None:
-        problem = f"{table} har ingen række for Center for Økonomi"
+        problem = f"{table} har ingen række for {template.approver}"
     elif hearing.answer is not True:
         answer = "Nej" if hearing.answer is False else "intet svar"
-        problem = f"Center for Økonomi har svaret '{answer}', ikke 'Ja'"
+        problem = f"{template.approver} har svaret '{answer}', ikke 'Ja'"
     elif hearing.date is None:
-        problem = "Center for Økonomi har svaret 'Ja', men uden dato"
+        problem = f"{template.approver} har svaret 'Ja', men uden dato"
     else:
         return
     yield finding("completeness.cfo_approval", f"{problem}.", table=table,

@@ -52,7 +52,7 @@ COPENHAGEN = Template(
     innovation_label=r"innovationsforslag",
     yes="ja",
     no="nej",
-    approver=r"Center\s+for\s+Økonomi",
+    approver="Center for Økonomi",
     risk_levels=("lav", "lave", "lavt", "mellem", "middel", "moderat",
                  "høj", "høje", "højt"),
 )

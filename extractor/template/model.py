@@ -96,7 +96,7 @@ class Template:
     innovation_label: str
     yes: str
     no: str
-    approver: str  # the body that must answer yes in the approval table
+    approver: str  # the body that must answer yes in the approval table, as printed
     risk_levels: tuple[str, ...]
 
     # Compiled patterns: one compile per template, shared by every stage.
@@ -148,7 +148,7 @@ class Template:
     innovation = _Pattern(lambda t: rf"{t.innovation_label}\s*:?")
     yes_answer = _Pattern(lambda t: rf"^{t.yes}\b")
     no_answer = _Pattern(lambda t: rf"^{t.no}\b")
-    approver_pattern = _Pattern(lambda t: t.approver)
+    approver_pattern = _Pattern(lambda t: r"\s+".join(regex.escape(w) for w in t.approver.split()))
     risk_level = _Pattern(lambda t: rf"\b{t.risk_level_word}\b")
 
     @property

@@ -53,6 +53,17 @@ COPENHAGEN = Template(
     yes="ja",
     no="nej",
     approver="Center for Økonomi",
+    committees={
+        "Økonomiforvaltningen": "Økonomiudvalget",
+        "Kultur- og Fritidsforvaltningen": "Kultur- og Fritidsudvalget",
+        "Børne- og Ungdomsforvaltningen": "Børne- og Ungdomsudvalget",
+        "Sundheds- og Omsorgsforvaltningen": "Sundheds- og Omsorgsudvalget",
+        "Socialforvaltningen": "Socialudvalget",
+        "Teknik- og Miljøforvaltningen": "Teknik- og Miljøudvalget",
+        "Beskæftigelses- og Integrationsforvaltningen": "Beskæftigelses- og Integrationsudvalget",
+    },
+    investment_areas=("Service", "Anlæg"),
+    effect_areas=("Service", "Overførsler"),
     risk_levels=("lav", "lave", "lavt", "mellem", "middel", "moderat",
                  "høj", "høje", "højt"),
 )

@@ -99,6 +99,11 @@ class Template:
     approver: str  # the body that must answer yes in the approval table, as printed
     risk_levels: tuple[str, ...]
 
+    # The round's appendix ("Bilag"): the departments' committees, the areas it reports
+    committees: Mapping[str, str]  # department → committee (udvalg)
+    investment_areas: tuple[str, ...]
+    effect_areas: tuple[str, ...]
+
     # Compiled patterns: one compile per template, shared by every stage.
 
     resume = _Pattern(lambda t: rf"^\s*{t.summary_label}\b")

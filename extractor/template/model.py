@@ -37,6 +37,8 @@ class _Pattern:
         self.key = f"_compiled_{name}"
 
     def __get__(self, template: Any, owner: type | None = None) -> regex.Pattern[str]:
+        if template is None:
+            raise AttributeError(f"{self.key[10:]} is a pattern of a Template instance")
         compiled = template.__dict__.get(self.key)
         if compiled is None:
             compiled = regex.compile(self.source(template), self.flags)
@@ -46,6 +48,8 @@ class _Pattern:
 
 @dataclass(frozen=True, eq=False)
 class Template:
+    """One template's vocabulary (see the module docstring); compared by identity."""
+
     name: str
 
     # The front-page table and the proposal's start

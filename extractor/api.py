@@ -182,8 +182,8 @@ def _checked(proposal: Proposal, layout: ProposalLayout, config: CheckConfig, *,
     start = layout.title_lines[0] if layout.title_lines else layout.resume_line
     printed = Region(Position(start.page, start.top), layout.end, layout.pages).lines()
     lines = [(ln.page if paged else None, ln.text) for ln in printed]
-    findings = [*proposal.findings, *run_checks(proposal, lines=lines,
-                                                         template=layout.template)]
+    checked = run_checks(proposal, lines=lines, template=layout.template)
+    findings = [*proposal.findings, *checked]
     findings = resolve_evidence(config.apply(findings), proposal, printed if paged else None)
     return proposal.model_copy(update={"findings": findings})
 

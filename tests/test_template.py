@@ -105,7 +105,8 @@ def test_the_template_matters(seed_variant: Path) -> None:
 
 def test_a_variant_template_reads_renumbered_renamed_pdf_words(
         monkeypatch: pytest.MonkeyPatch, samples: dict[str, DocumentResult]) -> None:
-    monkeypatch.setattr(extractor.api, "read_pdf", lambda path: _variant_pages(read_pdf(path)))
+    monkeypatch.setattr(extractor.api, "_read_pdf",
+                        lambda path, reader: _variant_pages(read_pdf(path)))
     variant = extract_file(PDF, PDF.name, templates=BOTH)
     [mine] = variant.proposals
     [theirs] = samples[PDF.stem].proposals

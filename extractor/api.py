@@ -1,20 +1,27 @@
-"""One file in, one DocumentResult out: read → segment → parse → check, with errors as data.
+"""The library's entry points: one file → a DocumentResult, many files → an ExtractionResult.
 
-A document that cannot be read gets an entry with the contract's error code
-and a Danish message; it never raises past this function (a bug in a parser
-becomes `internal_error`; only MemoryError passes, for the batch worker to report),
-so one bad file never costs the results of the others. Every parsed proposal is then checked
-(`extractor.checks`); the checks' findings follow the parser's own on the proposal,
-and the config (severities, rules off) applies to both.
+`extract_file` runs read → segment → parse → check on one file, with errors as data:
+a document that cannot be read gets an entry with the contract's error code and a
+Danish message; it never raises past this function (an OSError on the input is a file
+error; a bug in extractor becomes `internal_error`; only MemoryError passes, for the
+batch worker to report), so one bad file never costs the results of the others. Every
+parsed proposal is then checked (`extractor.checks`); the checks' findings follow the
+parser's own on the proposal, and the config (severities, rules off) applies to both.
+
+`extract` is the same over many files through the batch runner (worker processes,
+time and memory bounds, the cache), as the command line runs it.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from extractor.checks import run_checks
-from extractor.checks.config import DEFAULT_CONFIG, CheckConfig
+from extractor.checks.config import DEFAULT_CONFIG, CheckConfig, load_check_config
 from extractor.errors import (
     ExtractorError,
     FileAccessError,
@@ -23,7 +30,7 @@ from extractor.errors import (
     NoTextLayerError,
 )
 from extractor.evidence import resolve as resolve_evidence
-from extractor.models import DocumentError, DocumentResult, Finding, Proposal
+from extractor.models import DocumentError, DocumentResult, ExtractionResult, Finding, Proposal
 from extractor.parse.docx_proposal import parse_docx_proposal
 from extractor.parse.proposal import parse_proposal
 from extractor.parse.text.proposal import parse_text_proposal
@@ -32,34 +39,76 @@ from extractor.read.docx import is_docx_file, read_docx
 from extractor.read.docx_pages import docx_pages
 from extractor.read.page import Page
 from extractor.read.source import check_regular_file
-from extractor.read.text import is_text_file, line_top, read_text_file
+from extractor.read.text import is_text_file, line_top, load_text, raw_lines, text_to_pages
 from extractor.rules import finding
+from extractor.run.batch import BatchOptions, run_batch
+from extractor.run.cache import ResultCache, default_cache_dir
+from extractor.run.inputs import expand_inputs
 from extractor.segment.furniture import remove_furniture
-from extractor.segment.layout import Position, ProposalLayout, Region, segment
+from extractor.segment.layout import Position, ProposalLayout, Region, all_lines, segment
 from extractor.segment.text import segment_text
+from extractor.template import TEMPLATES, Template, detect
+
+StrPath = str | os.PathLike[str]
 
 _MIN_TEXT_WORDS = 20  # fewer words in the whole file: a scan without a text layer
 
 
-def extract_file(path: Path, display_name: str | None = None,
-                 config: CheckConfig = DEFAULT_CONFIG, reader: str = READERS[0]) -> DocumentResult:
+def extract(paths: StrPath | Iterable[StrPath], *, jobs: int | None = None,
+            cache: bool | StrPath = True, config: CheckConfig | StrPath | None = None,
+            timeout: float = 60.0, max_memory_mb: int = 2048) -> ExtractionResult:
+    """Read every proposal in `paths` (files, or folders searched for .pdf and .txt files).
+
+    Runs like `extractor extract`: `jobs` worker processes (default: one per core), each
+    document under `timeout` seconds and `max_memory_mb`; a file that cannot be read
+    gets a document entry with an error, the others are read as usual. `cache` is True
+    (the default cache folder), False, or a folder. `config` is a CheckConfig or the path
+    of a TOML file (see docs/checks.md). The result keeps the input order and offers
+    `tabel1_rows()`, `finding_rows()` and `to_pandas()`.
+    """
+    items = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    if config is None:
+        config = DEFAULT_CONFIG
+    elif not isinstance(config, CheckConfig):
+        config = load_check_config(Path(config))
+    options = BatchOptions(jobs=jobs or os.cpu_count() or 1, timeout=timeout,
+                           max_memory_mb=max_memory_mb)
+    store = None
+    if cache is not False:
+        folder = default_cache_dir() if cache is True else Path(cache)
+        store = ResultCache(folder, fingerprint=repr(config))
+    documents = run_batch(expand_inputs([os.fspath(p) for p in items]),
+                          functools.partial(extract_file, config=config), options, cache=store)
+    return ExtractionResult(documents=documents)
+
+
+def extract_file(path: StrPath, display_name: str | None = None,
+                 config: CheckConfig = DEFAULT_CONFIG, reader: str = READERS[0],
+                 templates: Sequence[Template] = TEMPLATES) -> DocumentResult:
+    """Read one PDF or .txt file into a DocumentResult; never raises for a bad file.
+
+    `display_name` is the name the result carries (default: the path as given);
+    `templates` are the templates the file may follow (the best match is used).
+    """
+    path = Path(path)
     name = display_name if display_name is not None else str(path)
     result = DocumentResult(file=name)
     try:
         check_regular_file(path)
         result.sha256 = _sha256(path)
         if is_text_file(path):
-            result.proposals = _extract_text(path, config)
+            result.proposals = _extract_text(path, config, templates)
             return result
         if is_docx_file(path):
-            result.proposals = _extract_docx(path, config)
+            result.proposals = _extract_docx(path, config, templates)
             return result
         pages = _read_pdf(path, reader)
         result.pages = len(pages)
         if sum(len(p.words) for p in pages) < _MIN_TEXT_WORDS:
             raise NoTextLayerError(path)
-        remove_furniture(pages)
-        layouts = segment(pages)
+        template = detect((ln.text for ln in all_lines(pages)), templates)
+        remove_furniture(pages, template)
+        layouts = segment(pages, template)
         if not layouts:
             raise NotAProposalError(path)
         result.proposals = [_checked(parse_proposal(layout), layout, config)
@@ -68,6 +117,8 @@ def extract_file(path: Path, display_name: str | None = None,
         _fail(result, exc)
     except MemoryError:
         raise  # the batch worker reports it as memory_limit
+    except OSError as exc:  # the input could not be read (permissions, I/O): the file's fault
+        _fail(result, FileAccessError(path, exc))
     except Exception as exc:  # a bug must cost this file's result only, and say it is a bug
         _fail(result, InternalError(path, exc))
     return result
@@ -91,10 +142,14 @@ def _fail(result: DocumentResult, exc: ExtractorError) -> None:
     result.proposals = []
 
 
-def _extract_text(path: Path, config: CheckConfig) -> list[Proposal]:
+def _extract_text(path: Path, config: CheckConfig,
+                  templates: Sequence[Template]) -> list[Proposal]:
     """A .txt file (see read_text.py): one page without page numbers, pages null."""
-    pages, fallback_lines = read_text_file(path)
-    layouts = segment_text(pages)
+    decoded = load_text(path)
+    template = detect(raw_lines(decoded.text), templates)
+    pages = text_to_pages(decoded.text, template)
+    fallback_lines = decoded.fallback_lines
+    layouts = segment_text(pages, template)
     if not layouts:
         raise NotAProposalError(path)
     proposals = [parse_text_proposal(layout) for layout in layouts]
@@ -122,10 +177,13 @@ def _by_proposal(lines: tuple[int, ...], layouts: list[ProposalLayout]) -> dict[
     return out
 
 
-def _extract_docx(path: Path, config: CheckConfig) -> list[Proposal]:
+def _extract_docx(path: Path, config: CheckConfig,
+                  templates: Sequence[Template]) -> list[Proposal]:
     """A Word file: laid out as pages for the PDF stages (see read/docx_pages.py), pages null."""
     document = read_docx(path)
-    layouts = segment(docx_pages(document))
+    pages = docx_pages(document)
+    template = detect((ln.text for ln in all_lines(pages)), templates)
+    layouts = segment(pages, template)
     if not layouts:
         raise NotAProposalError(path)
     return [_checked(parse_docx_proposal(layout, document.tracked_changes), layout, config,
@@ -143,7 +201,8 @@ def _checked(proposal: Proposal, layout: ProposalLayout, config: CheckConfig, *,
     start = layout.title_lines[0] if layout.title_lines else layout.resume_line
     printed = Region(Position(start.page, start.top), layout.end, layout.pages).lines()
     lines = [(ln.page if paged else None, ln.text) for ln in printed]
-    findings = [*proposal.findings, *run_checks(proposal, lines=lines)]
+    checked = run_checks(proposal, lines=lines, template=layout.template)
+    findings = [*proposal.findings, *checked]
     findings = resolve_evidence(config.apply(findings), proposal, printed if paged else None)
     return proposal.model_copy(update={"findings": findings})
 

@@ -20,12 +20,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from extractor import __version__
 from extractor.argparse_da import danish
 from extractor.cli_commands import COMMANDS, ExitCode
 from extractor.read import READERS
 from extractor.run.cache import default_cache_dir
 from extractor.run.interrupt import Interrupted, ending_on_signals
+from extractor.version import __version__
 
 _INPUTS = "FIL_ELLER_MAPPE"
 

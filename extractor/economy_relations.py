@@ -32,9 +32,8 @@ from fractions import Fraction
 import regex
 
 from extractor.models import Economy, EconomyRow, Group
+from extractor.template import Template
 
-_NET = regex.compile(r"\bnetto", regex.IGNORECASE)
-_SAVINGS = regex.compile(r"\b(?:effektivisering|besparelse)", regex.IGNORECASE)
 _AREA_SUFFIX = regex.compile(r",\s*([^,]+?)\s*$")
 
 
@@ -108,13 +107,13 @@ def group_relations(economy: Economy) -> Iterator[Relation]:
             yield Relation(total, tuple(covered), "economy.column_total", what)
 
 
-def of_which_relation(economy: Economy, row: EconomyRow) -> Relation | None:
+def of_which_relation(economy: Economy, row: EconomyRow, template: Template) -> Relation | None:
     """The rows a "Heraf" row covers, or None when that cannot be decided."""
     group_items = items(economy, row.group)
-    if _NET.search(row.label):
+    if template.net.search(row.label):
         return Relation(row, tuple(group_items), "economy.of_which_total",
                         "alle rækker i gruppen (nettoeffekten)")
-    if _SAVINGS.search(row.label):
+    if template.saving.search(row.label):
         m = _AREA_SUFFIX.search(row.label)
         area = (m.group(1) if m else row.steering_area or "").strip().lower() or None
         covered = [r for r in group_items if is_saving(r) and (
@@ -148,11 +147,20 @@ def overall_relation(economy: Economy) -> Relation | None:
     return Relation(overall, tuple(parts), "economy.column_total", names)
 
 
-def total_relations(economy: Economy) -> list[Relation]:
+def sum_relations(economy: Economy) -> list[Relation]:
+    """The printed totals with the rows they sum (group, per-area and overall totals):
+    what the workbook writes as SUM formulas. "Heraf" rows are left out."""
+    out = list(group_relations(economy))
+    if (overall := overall_relation(economy)) is not None:
+        out.append(overall)
+    return out
+
+
+def total_relations(economy: Economy, template: Template) -> list[Relation]:
     """Every relation the arithmetic checks compare, in the order they report them."""
     out = list(group_relations(economy))
     out += [rel for row in economy.rows if row.role == "of_which"
-            if (rel := of_which_relation(economy, row)) is not None]
+            if (rel := of_which_relation(economy, row, template)) is not None]
     if (overall := overall_relation(economy)) is not None:
         out.append(overall)
     return out

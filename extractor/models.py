@@ -8,15 +8,19 @@ fields freely, never rename or remove one.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from extractor import __version__
+from extractor.version import __version__
+
+if TYPE_CHECKING:
+    import pandas
 
 Group = Literal["permanent", "implementation", "overall"]
 Role = Literal["item", "total", "of_which"]
 Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}  # worst first
 ErrorCode = Literal[
     "not_found",
     "not_pdf",
@@ -199,6 +203,25 @@ class ExtractionResult(_Model):
     round: RoundOverview | None = Field(
         default=None, description="Distinct proposals, duplicates, versions and each budget "
                                   "round's totals over every document of the run.")
+
+    def tabel1_rows(self) -> list[dict[str, Any]]:
+        """Every Tabel 1 cell of every proposal, one dict each (long format; empty cells
+        with value None): file, proposal, group, row_number, row, steering_area, role,
+        year, value. The workbook's "Tabel 1" sheet holds the same rows."""
+        from extractor.export.rows import tabel1_rows
+        return tabel1_rows(self.documents)
+
+    def finding_rows(self) -> list[dict[str, Any]]:
+        """Every finding, one dict each, errors first: severity, rule, file, proposal,
+        page, table, row, year, expected, found, message. As the workbook's "Fund" sheet."""
+        from extractor.export.rows import finding_rows
+        return finding_rows(self.documents)
+
+    def to_pandas(self, rows: Literal["tabel1", "findings"] = "tabel1") -> pandas.DataFrame:
+        """`tabel1_rows()` (or `finding_rows()`) as a pandas DataFrame, values as nullable
+        integers so an empty cell stays empty. Needs pandas: pip install 'extractor[pandas]'."""
+        from extractor.export.rows import to_pandas
+        return to_pandas(self.documents, rows)
 
 
 # --- Version 2: the round overview (`extract`/`check` over many files) -------------------

@@ -19,7 +19,6 @@ from extractor.errors import ParseError
 __all__ = [
     "MINUS_SIGNS",
     "TABLE_AMOUNT_RE",
-    "YEAR_RE",
     "StatedAmount",
     "find_stated_amounts",
     "format_table_amount",
@@ -27,7 +26,6 @@ __all__ = [
     "parse_danish_date",
     "parse_stated_amount",
     "parse_table_amount",
-    "parse_year",
 ]
 
 #: Characters printed as a minus: hyphen-minus, U+2212 MINUS SIGN, and U+2013 EN DASH,
@@ -42,9 +40,6 @@ TABLE_AMOUNT_RE = re.compile(
     rf"\A(?P<sign>{_MINUS})?(?P<digits>0|[1-9][0-9]{{0,2}}(?:\.[0-9]{{3}})*)\Z"
 )
 
-#: A year 1990-2100 not glued to other digits or decimals; unanchored so it can find
-#: the years in a table header ("2026 2027 2028"). `parse_year` demands the whole text.
-YEAR_RE = re.compile(r"(?<![0-9.,])(?:199[0-9]|20[0-9]{2}|2100)(?![0-9]|[.,][0-9])")
 _YEAR_MIN, _YEAR_MAX = 1990, 2100
 
 
@@ -127,15 +122,6 @@ class StatedAmount:
     half_step: Decimal  # +/- what the printed precision allows, in 1.000 kr.
     unit: str | None  # "mio. kr.", "t. kr.", "kr." or None ("10,1 mio."), normalised
     text: str  # the matched text, as printed
-
-    def admits(self, actual: int) -> bool:
-        """True if a table value `actual` (1.000 kr.) rounds to what the prose printed.
-
-        Edges are inclusive: 1,5 mio. admits 1450 and 1550. Rounding half-up or
-        half-even would decide the edge either way, and the proposals do not say which
-        they used, so an edge value is not evidence of an error.
-        """
-        return abs(Decimal(actual) - self.value) <= self.half_step
 
 
 def _to_stated(match: re.Match[str]) -> StatedAmount:
@@ -224,10 +210,3 @@ def parse_danish_date(text: str) -> datetime.date:
             break
     raise ParseError(f"{text!r} er ikke en gyldig dato (fx '23. januar 2026').")
 
-
-def parse_year(text: str) -> int:
-    """Turn "2027" into 2027; ParseError unless the trimmed text is one year 1990-2100."""
-    match = YEAR_RE.fullmatch(text.strip())
-    if match is None:
-        raise ParseError(f"{text!r} er ikke et årstal mellem {_YEAR_MIN} og {_YEAR_MAX}.")
-    return int(match[0])

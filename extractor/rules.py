@@ -18,86 +18,85 @@ from extractor.models import Evidence, Finding, Location, Severity
 class Rule:
     id: str
     severity: Severity
-    theme: str  # "arithmetic" | "prose" | "payback" | "completeness" | "parse" | "round"
     description: str  # Danish, one sentence: what the rule checks
 
 
 _RULES = (
     # Tabel 1 arithmetic (checks/arithmetic.py)
-    Rule("economy.column_total", "error", "arithmetic",
+    Rule("economy.column_total", "error",
          "En total i Tabel 1 afviger mere end afrundingen fra summen af de rækker, den dækker."),
-    Rule("economy.rounding_gap", "info", "arithmetic",
+    Rule("economy.rounding_gap", "info",
          "En total i Tabel 1 afviger fra summen af sine rækker, men kun inden for afrundingen."),
-    Rule("economy.of_which_total", "error", "arithmetic",
+    Rule("economy.of_which_total", "error",
          "En 'Heraf …'-række afviger mere end afrundingen fra de rækker, den dækker."),
-    Rule("economy.of_which_unknown", "info", "arithmetic",
+    Rule("economy.of_which_unknown", "info",
          "En 'Heraf …'-række, hvor det ikke kan afgøres, hvilke rækker den dækker."),
-    Rule("economy.empty_total", "info", "arithmetic",
+    Rule("economy.empty_total", "info",
          "En total er tom, selv om rækkerne under den har beløb (der summer til 0)."),
-    Rule("economy.missing_total", "warning", "arithmetic",
+    Rule("economy.missing_total", "warning",
          "Tabel 1 mangler en totalrække (gruppetotal eller 'Samlet økonomisk påvirkning')."),
     # Prose against Tabel 1 (checks/prose.py, checks/headline.py)
-    Rule("prose.amount_mismatch", "error", "prose",
+    Rule("prose.amount_mismatch", "error",
          "Et beløb i en overskrift i afsnit 2 stemmer ikke med rækken i Tabel 1."),
-    Rule("prose.amount_sign", "warning", "prose",
+    Rule("prose.amount_sign", "warning",
          "Et beløb i en overskrift i afsnit 2 har andet fortegn end rækken i Tabel 1."),
-    Rule("prose.amount_unit", "warning", "prose",
+    Rule("prose.amount_unit", "warning",
          "Et beløb i en overskrift i afsnit 2 mangler enhed eller har en usædvanlig enhed."),
-    Rule("prose.amount_unreadable", "warning", "prose",
+    Rule("prose.amount_unreadable", "warning",
          "Beløbsteksten i en overskrift i afsnit 2 indeholder intet beløb med enhed."),
-    Rule("prose.amount_period", "info", "prose",
+    Rule("prose.amount_period", "info",
          "Beløbet i en overskrift siger ikke hvilket år eller hvilken periode, det gælder."),
-    Rule("prose.unmatched_item", "info", "prose",
+    Rule("prose.unmatched_item", "info",
          "En overskrift i afsnit 2 har ingen tilsvarende række i Tabel 1."),
-    Rule("prose.unmatched_row", "info", "prose",
+    Rule("prose.unmatched_row", "info",
          "En række i Tabel 1 har ingen tilsvarende overskrift i afsnit 2."),
-    Rule("prose.headline_effect", "error", "prose",
+    Rule("prose.headline_effect", "error",
          "Effektiviseringen i resuméet eller afsnit 2 stemmer ikke med 'Samlet varig ændring'."),
-    Rule("prose.headline_investment", "error", "prose",
+    Rule("prose.headline_investment", "error",
          "Investeringsbehovet i resuméet eller afsnit 2 stemmer ikke med "
          "implementeringsomkostningerne i alt."),
     # Payback (checks/payback.py)
-    Rule("payback.differs", "warning", "payback",
+    Rule("payback.differs", "warning",
          "Den angivne tilbagebetalingstid afviger fra den, der kan beregnes af Tabel 1."),
-    Rule("payback.unreadable", "info", "payback",
+    Rule("payback.unreadable", "info",
          "Tilbagebetalingstiden mangler eller kan ikke læses som et antal år."),
     # Completeness and template hygiene (checks/completeness.py)
-    Rule("completeness.section_missing", "warning", "completeness",
+    Rule("completeness.section_missing", "warning",
          "Et af de nummererede afsnit 1-6 mangler."),
-    Rule("completeness.economy_table", "error", "completeness",
+    Rule("completeness.economy_table", "error",
          "Tabel 1 mangler eller har ingen rækker."),
-    Rule("completeness.follow_up_table", "warning", "completeness",
+    Rule("completeness.follow_up_table", "warning",
          "Tabel 2 (opfølgningsmål) mangler eller er tom."),
-    Rule("completeness.risk_level", "warning", "completeness",
+    Rule("completeness.risk_level", "warning",
          "Risikovurderingen angiver ikke et risikoniveau (lav, mellem, høj)."),
-    Rule("completeness.cfo_approval", "warning", "completeness",
+    Rule("completeness.cfo_approval", "warning",
          "Tabel 4: Center for Økonomi har ikke svaret 'Ja' med en dato."),
-    Rule("completeness.innovation_box", "warning", "completeness",
+    Rule("completeness.innovation_box", "warning",
          "Der er ikke sat præcis ét kryds ved 'Forslaget udspringer af et innovationsforslag'."),
-    Rule("completeness.template_text", "warning", "completeness",
+    Rule("completeness.template_text", "warning",
          "Skabelontekst står tilbage, fx '[Tabelnummer opdateres]' eller en instruktion i "
          "kantede parenteser."),
-    Rule("economy.sign_convention", "warning", "completeness",
+    Rule("economy.sign_convention", "warning",
          "En 'Besparelse …'- eller 'Reduceret …'-række har positive beløb; effektiviseringer "
          "skal have negativt fortegn."),
     # Found by the parser, not by a check; listed so a config file may tune it too.
-    Rule("economy.unreadable_cell", "error", "parse",
+    Rule("economy.unreadable_cell", "error",
          "En celle i Tabel 1 kunne ikke læses som et beløb og er sat til tom."),
-    Rule("economy.unreadable_layout", "error", "parse",
+    Rule("economy.unreadable_layout", "error",
          "Tabel 1's opsætning kan ikke læses sikkert (ingen streger og ingen luft mellem "
          "rækkerne, eller kolonner der overlapper); tjek tabellen i dokumentet."),
-    Rule("economy.ambiguous_columns", "warning", "parse",
+    Rule("economy.ambiguous_columns", "warning",
          "En rækkes beløb i Tabel 1 (læst fra tekst) passer lige godt i flere årskolonner; "
          "cellerne er sat til tomme."),
-    Rule("text.encoding", "warning", "parse",
+    Rule("text.encoding", "warning",
          "En linje i en UTF-8-tekstfil var ikke gyldig UTF-8 og er læst som Windows-1252; "
          "dens særlige tegn kan være forkerte."),
-    Rule("follow_up.not_read", "info", "parse",
+    Rule("follow_up.not_read", "info",
          "Tabel 2 står i teksten, men kan ikke læses fra tekst (cellerne er flettet sammen)."),
-    Rule("document.tracked_changes", "info", "parse",
+    Rule("document.tracked_changes", "info",
          "Word-dokumentet har sporede ændringer og er læst, som om alle var accepteret."),
     # The whole round (extractor/round/appendix.py), in the `round` object's findings.
-    Rule("round.pool_exceeded", "warning", "round",
+    Rule("round.pool_exceeded", "warning",
          "Rundens forslag beder om flere investeringsmidler end puljen (konfigurationens "
          "[pool] eller --pool)."),
 )

@@ -4,6 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from extractor.api import extract_file
+from extractor.models import DocumentResult
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
@@ -16,6 +19,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def samples() -> dict[str, DocumentResult]:
+    """Every sample PDF extracted once per test run, by stem, named by its file name (as
+    in the golden files). Shared by many tests: read it, never change it (alter a
+    `model_copy(deep=True)`)."""
+    return {pdf.stem: extract_file(pdf, pdf.name) for pdf in sorted(SAMPLES.glob("*.pdf"))}
 
 
 @pytest.fixture(autouse=True)

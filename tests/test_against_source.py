@@ -21,7 +21,7 @@ import pytest
 import regex
 
 from extractor.api import extract_file
-from extractor.models import Proposal
+from extractor.models import DocumentResult, Proposal
 from extractor.numbers import parse_danish_date
 from extractor.read.text_lines import collapse_spaces
 
@@ -57,9 +57,10 @@ CASES = _cases()
 
 
 @pytest.fixture(scope="module", params=CASES, ids=[p.name for p, _ in CASES])
-def extracted(request: pytest.FixtureRequest) -> list[tuple[Proposal, dict]]:
+def extracted(request: pytest.FixtureRequest,
+              samples: dict[str, DocumentResult]) -> list[tuple[Proposal, dict]]:
     pdf, stems = request.param
-    result = extract_file(pdf)
+    result = samples[pdf.stem] if pdf.suffix == ".pdf" else extract_file(pdf)
     assert result.status == "ok", result.error
     assert len(result.proposals) == len(stems)
     # A Word file has no line ends, so no hyphen exceptions: its "stem" names none.

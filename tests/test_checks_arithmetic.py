@@ -8,11 +8,12 @@ from extractor.checks import run_checks
 from extractor.checks.arithmetic import check_arithmetic
 from extractor.economy_relations import slack
 from extractor.models import Proposal
+from extractor.template import COPENHAGEN
 
 
 def arithmetic(p: Proposal) -> list:
     assert p.economy is not None
-    return list(check_arithmetic(p.economy))
+    return list(check_arithmetic(p.economy, COPENHAGEN))
 
 
 def test_a_consistent_table_is_quiet() -> None:

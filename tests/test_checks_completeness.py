@@ -7,10 +7,11 @@ from checks_factory import proposal, rules, set_value
 from extractor.checks.completeness import check_completeness, check_template_lines
 from extractor.models import Proposal
 from extractor.rules import finding
+from extractor.template import COPENHAGEN
 
 
 def complete(p: Proposal, lines: list[tuple[int, str]] | None = None) -> list:
-    return list(check_completeness(p, lines))
+    return list(check_completeness(p, COPENHAGEN, lines))
 
 
 def test_a_complete_proposal_is_quiet() -> None:

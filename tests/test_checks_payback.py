@@ -7,11 +7,12 @@ from checks_factory import proposal, rules, set_value
 
 from extractor.checks.payback import check_payback, payback_years, service_net
 from extractor.models import Payback, Proposal
+from extractor.template import COPENHAGEN
 
 
 def payback(p: Proposal) -> list:
     assert p.economy is not None
-    return list(check_payback(p.economy))
+    return list(check_payback(p.economy, COPENHAGEN))
 
 
 @pytest.mark.parametrize(("net", "years"), [
@@ -29,7 +30,7 @@ def test_payback_years_counts_until_the_running_sum_is_not_positive(
 def test_service_payback_uses_only_service_rows() -> None:
     p = proposal()
     assert p.economy is not None
-    assert service_net(p.economy) == [500, 100, -600, -600]
+    assert service_net(p.economy, COPENHAGEN) == [500, 100, -600, -600]
 
 
 def test_stated_payback_equal_to_the_method_is_quiet() -> None:

@@ -12,6 +12,7 @@ from extractor.checks.headline import check_headlines
 from extractor.checks.matching import match_items, words_match
 from extractor.checks.prose import check_cost_items
 from extractor.models import CostItem, Proposal
+from extractor.template import COPENHAGEN
 
 SIX = [2026, 2027, 2028, 2029, 2030, 2031]
 
@@ -175,7 +176,7 @@ def test_no_headings_at_all_is_not_a_row_by_row_complaint() -> None:
 
 
 def headlines(p: Proposal) -> list:
-    return list(check_headlines(p))
+    return list(check_headlines(p, COPENHAGEN))
 
 
 def test_matching_headlines_are_quiet() -> None:

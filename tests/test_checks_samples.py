@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from extractor.api import extract_file
-from extractor.models import Finding, Proposal
+from extractor.models import DocumentResult, Finding, Proposal
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
-def checked(stem: str) -> Proposal:
-    [proposal] = extract_file(SAMPLES / f"{stem}.pdf").proposals
+@pytest.fixture(scope="module")
+def checked(samples: dict[str, DocumentResult]) -> Callable[[str], Proposal]:
+    def proposal(stem: str) -> Proposal:
+        [only] = samples[stem].proposals
+        return only
     return proposal
 
 
@@ -25,7 +28,7 @@ def find(proposal: Proposal, rule: str, row: str | None = None,
 
 
 @pytest.fixture(scope="module")
-def forloebsprogram() -> Proposal:
+def forloebsprogram(checked: Callable[[str], Proposal]) -> Proposal:
     return checked("forloebsprogram")
 
 
@@ -50,18 +53,19 @@ def test_forloebsprogram_prose(forloebsprogram: Proposal) -> None:
     assert "[Tabelnummer opdateres]" in template.message and template.location.page == 8
 
 
-def test_din_sociale_indgang_investment() -> None:
+def test_din_sociale_indgang_investment(checked: Callable[[str], Proposal]) -> None:
     [f] = find(checked("din_sociale_indgang"), "prose.headline_investment")
     assert (f.severity, f.expected, f.found) == ("error", 12300, 11040)
 
 
-def test_plejefamilier_saving_heading_against_its_row() -> None:
+def test_plejefamilier_saving_heading_against_its_row(checked: Callable[[str], Proposal]) -> None:
     [f] = find(checked("plejefamilier"), "prose.amount_mismatch")
     assert f.location.row == "Besparelse på anbringelse i plejefamilier frem for børne- og ungehjem"
     assert (f.location.year, f.expected, f.found) == (2031, -12400, -17343)
 
 
 @pytest.mark.parametrize("stem", ["skoler_budget2027", "sundhed_7aar", "teknik_sidebrud"])
-def test_made_up_consistent_samples_have_no_error(stem: str) -> None:
+def test_made_up_consistent_samples_have_no_error(stem: str,
+                                                  checked: Callable[[str], Proposal]) -> None:
     proposal = checked(stem)
     assert [f for f in proposal.findings if f.severity == "error"] == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from extractor.parse.economy_table import parse_economy_table
 from extractor.read.page import Page, Word
 from extractor.segment.layout import Position, Region
+from extractor.template import COPENHAGEN
 
 YEARS = (2026, 2027, 2028)
 SIZE = 8.0
@@ -38,7 +39,7 @@ def _header(top: float) -> list[Word]:
 
 def _parse(pages: list[Page]):  # noqa: ANN202 - the parser's own tuple
     region = Region(Position(pages[0].number, 0), Position(10**6, 0), pages)
-    return parse_economy_table(region, frozenset())
+    return parse_economy_table(region, frozenset(), COPENHAGEN)
 
 
 def test_a_note_without_lead_in_under_a_ruleless_table_is_a_note() -> None:

@@ -16,6 +16,7 @@ from extractor.parse.text.column_solver import NODE_BUDGET, TextRow, placed_valu
 from extractor.parse.text.economy_table import parse_economy_text
 from extractor.read.text import text_to_pages
 from extractor.segment.layout import all_lines
+from extractor.template import COPENHAGEN
 
 SOURCES = Path(__file__).resolve().parent.parent / "samples" / "source"
 TABLE_SOURCES = sorted(p for p in SOURCES.glob("*.json")
@@ -187,7 +188,7 @@ def test_solver_stays_well_inside_its_step_budget(source: Path) -> None:
     is solved with every group of linked rows in under half its budget, so none is cut
     off as ambiguous."""
     rows, years = _text_rows(source_table(source))
-    assert solve_columns(rows, years).most_steps < NODE_BUDGET // 2
+    assert solve_columns(rows, years, COPENHAGEN).most_steps < NODE_BUDGET // 2
 
 
 def _text_rows(table: dict) -> tuple[list[TextRow], list[int]]:
@@ -236,7 +237,7 @@ def test_solver_never_places_a_row_against_the_totals(
         table: tuple[list[TextRow], list[int]]) -> None:
     """Whatever the solver places, every total relation of a consistent table holds."""
     rows, years = table
-    solution = solve_columns(rows, years)
+    solution = solve_columns(rows, years, COPENHAGEN)
     placed = [r.row.model_copy(update={"values": placed_values(r.numbers, solution.placements[i],
                                                                 years)})
               for i, r in enumerate(rows) if i not in solution.ambiguous]
@@ -244,7 +245,7 @@ def test_solver_never_places_a_row_against_the_totals(
     # and hypothesis fails the test should it have to skip most of them.
     assume(len(placed) == len(rows))
     economy = Economy(years=years, rows=placed)
-    for relation in total_relations(economy):
+    for relation in total_relations(economy, COPENHAGEN):
         for year in years:
             assert year_holds(relation.total.value(year),
                               [r.value(year) for r in relation.covered])

@@ -53,8 +53,9 @@ SUM_RULES = ("economy.column_total", "economy.rounding_gap", "economy.empty_tota
 # --- fixtures -------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def result() -> ExtractionResult:
-    docs = [extract_file(pdf, f"samples/{pdf.name}") for pdf in PDFS]
+def result(samples: dict[str, DocumentResult]) -> ExtractionResult:
+    docs = [samples[pdf.stem].model_copy(update={"file": f"samples/{pdf.name}"}, deep=True)
+            for pdf in PDFS]
     for doc in docs:
         for proposal in doc.proposals:
             if not proposal.findings:

@@ -6,6 +6,7 @@ import pytest
 
 from extractor.parse.header import parse_case, parse_document_type
 from extractor.read.page import Line, Page, Word
+from extractor.template import COPENHAGEN
 
 
 def _pages(header_texts: list[str]) -> list[Page]:
@@ -25,5 +26,5 @@ def _pages(header_texts: list[str]) -> list[Page]:
 ])
 def test_round_and_type_on_one_line_or_two(texts: list[str]) -> None:
     pages = _pages(texts)
-    assert parse_case(pages) == "Overførselssagen 2025-2026"
-    assert parse_document_type(pages) == "Investeringsforslag"
+    assert parse_case(pages, COPENHAGEN) == "Overførselssagen 2025-2026"
+    assert parse_document_type(pages, COPENHAGEN) == "Investeringsforslag"

@@ -9,6 +9,7 @@ from extractor.parse.annex import parse_innovation
 from extractor.parse.sections import parse_risk
 from extractor.read.page import Line, Word
 from extractor.read.text_lines import words_to_lines
+from extractor.template import COPENHAGEN
 
 LABEL = "Forslaget udspringer af et innovationsforslag:"
 
@@ -40,19 +41,21 @@ def _lines(*texts: str) -> list[Line]:
     ],
 )
 def test_innovation_checkbox(boxes: list[str], expected: bool | None) -> None:
-    assert parse_innovation(_lines(LABEL, *boxes)) is expected
+    assert parse_innovation(_lines(LABEL, *boxes), COPENHAGEN) is expected
 
 
 def test_boxes_on_the_label_line() -> None:
-    assert parse_innovation(_lines(f"{LABEL} ☒ Ja ☐ Nej")) is True
+    assert parse_innovation(_lines(f"{LABEL} ☒ Ja ☐ Nej"), COPENHAGEN) is True
 
 
 def test_no_checkbox_label_is_null() -> None:
-    assert parse_innovation(_lines("Forslaget indeholder ikke effektiviseringer.", "☒ Ja")) is None
+    lines = _lines("Forslaget indeholder ikke effektiviseringer.", "☒ Ja")
+    assert parse_innovation(lines, COPENHAGEN) is None
 
 
 def test_boxes_end_at_the_first_line_without_a_box() -> None:
-    assert parse_innovation(_lines(LABEL, "☒ Nej", "5. Effektivisering", "☒ Ja")) is False
+    lines = _lines(LABEL, "☒ Nej", "5. Effektivisering", "☒ Ja")
+    assert parse_innovation(lines, COPENHAGEN) is False
 
 
 @pytest.mark.parametrize(
@@ -70,11 +73,12 @@ def test_boxes_end_at_the_first_line_without_a_box() -> None:
     ],
 )
 def test_risk_level(text: str, level: str | None) -> None:
-    risk = parse_risk([Section(number="4", title="Risikovurdering", text=text)])
+    risk = parse_risk([Section(number="4", title="Risikovurdering", text=text)], COPENHAGEN)
     assert risk is not None
     assert risk.level == level
     assert risk.text == text
 
 
 def test_no_risk_section_is_null() -> None:
-    assert parse_risk([Section(number="1", title="Beskrivelse af forslag", text="…")]) is None
+    sections = [Section(number="1", title="Beskrivelse af forslag", text="…")]
+    assert parse_risk(sections, COPENHAGEN) is None

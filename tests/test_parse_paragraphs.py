@@ -7,6 +7,7 @@ from extractor.parse.paragraphs import glue_lone_signs, lines_to_paragraphs, out
 from extractor.read.page import Line, Page, Ruling, Word
 from extractor.read.text_lines import words_to_lines
 from extractor.segment.layout import Position
+from extractor.template import COPENHAGEN
 
 RIGHT = 520.0
 
@@ -64,7 +65,7 @@ def test_cost_items_with_wrapped_heading_and_amount() -> None:
         ("Implementeringsomkostninger (midler fra investeringspuljen)", 190, True),
         ("Projektledelse: 1,5 kr. i alt", 210, True),
     )
-    items = parse_cost_items(lines_to_paragraphs(lines), frozenset())
+    items = parse_cost_items(lines_to_paragraphs(lines), frozenset(), COPENHAGEN)
     assert [(i.group, i.title, i.amount_text, i.page) for i in items] == [
         ("permanent", "Reduceret kommunal medfinansiering ved færre genindlæggelser efter "
          "faldulykker", "-1,3 mio. kr. årligt fra 2030", 1),
@@ -80,7 +81,7 @@ def test_heading_and_text_on_one_line_split_by_weight() -> None:
              Word("Til", 300, 318, 100, 110, size=11.0),
              Word("borgere.", 321, 369, 100, 110, size=11.0)]
     lines = _lines(("Varige ændringer", 80, True)) + words_to_lines(words, page=1)
-    items = parse_cost_items(lines_to_paragraphs(lines), frozenset())
+    items = parse_cost_items(lines_to_paragraphs(lines), frozenset(), COPENHAGEN)
     assert [(i.title, i.amount_text, i.text) for i in items] == [
         ("Huslejetilskud", "0,9 mio. kr.", "Til borgere.")]
 
@@ -100,7 +101,7 @@ def test_lines_inside_a_ruled_table_are_left_out() -> None:
 def test_title_may_hold_a_colon() -> None:
     lines = _lines(("Implementeringsomkostninger", 80, True),
                    ("Fase 1: 2 teams i opstart: 1,0 mio. kr. i alt", 100, True))
-    items = parse_cost_items(lines_to_paragraphs(lines), frozenset())
+    items = parse_cost_items(lines_to_paragraphs(lines), frozenset(), COPENHAGEN)
     assert [(i.title, i.amount_text) for i in items] == [("Fase 1: 2 teams i opstart",
                                                           "1,0 mio. kr. i alt")]
 
@@ -112,7 +113,7 @@ def test_heading_wrapping_onto_a_line_where_the_text_starts() -> None:
              Word("Der", 200, 218, 114, 124, size=11.0),
              Word("afsættes", 221, 269, 114, 124, size=11.0)]
     lines = _lines(("Varige ændringer", 80, True)) + words_to_lines(words, page=1)
-    items = parse_cost_items(lines_to_paragraphs(lines), frozenset())
+    items = parse_cost_items(lines_to_paragraphs(lines), frozenset(), COPENHAGEN)
     assert [(i.title, i.amount_text, i.text) for i in items] == [
         ("Ekstra aflastning til plejeforældrene", "2,1 mio. kr. i 2028 stigende til 2,3 mio. kr.",
          "Der afsættes")]

@@ -16,7 +16,7 @@ import pytest
 
 from extractor.api import extract_file
 from extractor.cli import main
-from extractor.models import ExtractionResult, Proposal
+from extractor.models import DocumentResult, ExtractionResult, Proposal
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_COPY = ROOT / "tests" / "data" / "seed_three_proposals.txt"
@@ -107,9 +107,9 @@ def test_front_matter_and_parts(proposals: list[Proposal]) -> None:
 
 
 @pytest.mark.parametrize("index", range(3), ids=STEMS)
-def test_checks_report_what_they_report_from_the_pdfs(proposals: list[Proposal],
-                                                      index: int) -> None:
-    [from_pdf] = extract_file(ROOT / "samples" / f"{STEMS[index]}.pdf").proposals
+def test_checks_report_what_they_report_from_the_pdfs(
+        proposals: list[Proposal], index: int, samples: dict[str, DocumentResult]) -> None:
+    [from_pdf] = samples[STEMS[index]].proposals
     from_text = proposals[index]
 
     def keys(p: Proposal) -> set[tuple[str, str | None, int | None]]:

@@ -27,41 +27,45 @@ from extractor.checks.completeness import check_completeness
 from extractor.checks.headline import check_headlines
 from extractor.checks.payback import check_payback
 from extractor.checks.prose import check_cost_items
-from extractor.models import Finding, Proposal
+from extractor.models import SEVERITY_ORDER, Finding, Proposal
 from extractor.rules import RULES, Rule
+from extractor.template import COPENHAGEN, Template
 
 if TYPE_CHECKING:
     from extractor.checks.config import CheckConfig
 
 __all__ = ["RULES", "Rule", "run_checks"]
 
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
-
-def _economy_checks(proposal: Proposal) -> Iterable[Finding]:
+def _economy_checks(proposal: Proposal, template: Template) -> Iterable[Finding]:
     if proposal.economy is None:
         return ()
     economy = proposal.economy
-    return [*check_arithmetic(economy), *check_payback(economy)]
+    return [*check_arithmetic(economy, template), *check_payback(economy, template)]
 
 
-_CHECKS: tuple[Callable[[Proposal], Iterable[Finding]], ...] = (
+def _cost_item_checks(proposal: Proposal, template: Template) -> Iterable[Finding]:
+    return check_cost_items(proposal)
+
+
+_CHECKS: tuple[Callable[[Proposal, Template], Iterable[Finding]], ...] = (
     _economy_checks,
-    check_cost_items,
+    _cost_item_checks,
     check_headlines,
 )
 
 
 def run_checks(proposal: Proposal, config: CheckConfig | None = None, *,
-               lines: Sequence[tuple[int | None, str]] | None = None) -> list[Finding]:
+               lines: Sequence[tuple[int | None, str]] | None = None,
+               template: Template = COPENHAGEN) -> list[Finding]:
     """Every check's findings for one proposal, with the config's severities and rules off.
 
     `lines` are the proposal's printed lines as (page, text); when given, template
     leftovers are searched there (they include table captions, which the parsed fields
     leave out), else in the parsed fields.
     """
-    findings = [f for check in _CHECKS for f in check(proposal)]
-    findings += check_completeness(proposal, lines)
+    findings = [f for check in _CHECKS for f in check(proposal, template)]
+    findings += check_completeness(proposal, template, lines)
     if config is not None:
         findings = config.apply(findings)
     return findings
@@ -69,4 +73,4 @@ def run_checks(proposal: Proposal, config: CheckConfig | None = None, *,
 
 def by_severity(findings: Iterable[Finding]) -> list[Finding]:
     """Errors first, then warnings, then info; stable within a severity."""
-    return sorted(findings, key=lambda f: _SEVERITY_ORDER[f.severity])
+    return sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])

@@ -20,6 +20,7 @@ from extractor.economy_relations import (
 from extractor.evidence import cell, cells
 from extractor.models import Economy, Finding
 from extractor.rules import TABLE_1, finding, kr
+from extractor.template import Template
 
 
 def check_group_totals(economy: Economy) -> Iterator[Finding]:
@@ -47,9 +48,9 @@ def check_overall_total(economy: Economy) -> Iterator[Finding]:
     yield from _compare(economy, relation)
 
 
-def check_of_which(economy: Economy) -> Iterator[Finding]:
+def check_of_which(economy: Economy, template: Template) -> Iterator[Finding]:
     for row in (r for r in economy.rows if r.role == "of_which"):
-        relation = of_which_relation(economy, row)
+        relation = of_which_relation(economy, row, template)
         if relation is None:
             yield finding("economy.of_which_unknown",
                           f"Tabel 1, '{row.label}': det kan ikke afgøres, hvilke rækker "
@@ -88,7 +89,7 @@ def _compare(economy: Economy, relation: Relation) -> Iterator[Finding]:
                           **where, expected=expected, found=printed)
 
 
-def check_arithmetic(economy: Economy) -> Iterator[Finding]:
+def check_arithmetic(economy: Economy, template: Template) -> Iterator[Finding]:
     yield from check_group_totals(economy)
-    yield from check_of_which(economy)
+    yield from check_of_which(economy, template)
     yield from check_overall_total(economy)

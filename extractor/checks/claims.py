@@ -50,10 +50,6 @@ class Claim:
     period: str  # the period as matched ("i alt", "ved fuld indfasning i 2031"), or ""
     qualifier: str  # all text after the amount up to the next amount
 
-    @property
-    def thousands(self) -> Decimal:
-        return self.amount.value
-
 
 def period_of(qualifier: str, years: list[int]) -> tuple[Kind, tuple[int, ...], str]:
     """Read the period right after an amount ("i alt", "i 2027", …) against the table's years.

@@ -20,22 +20,18 @@ import regex
 from extractor.evidence import quote
 from extractor.models import Finding, Proposal
 from extractor.rules import TABLE_1, finding
+from extractor.template import Template
 
-SECTIONS = ("1", "2", "3", "4", "5", "6")
-_CFO = regex.compile(r"Center\s+for\s+Økonomi", regex.IGNORECASE)
-_LEVEL = regex.compile(r"\b(?:lav|lavt|mellem|middel|høj|højt|moderat)\b", regex.IGNORECASE)
 # Bracketed text of three or more characters that is not a footnote/reference like "[1]".
 _BRACKETED = regex.compile(r"\[[^\]\[\d][^\]\[]{2,120}\]")
 _PLACEHOLDER = regex.compile(
     r"Klik\s+(?:eller\s+tryk\s+)?her\s+for\s+at\s+(?:skrive|angive|indtaste)\s+(?:tekst|en\s+dato)"
     r"|\bIndsæt\s+(?:tekst|tabel|beløb)\b", regex.IGNORECASE)
-_SAVING_LABEL = regex.compile(r"^\s*(?:Besparelse|Reduceret|Reduktion|Effektivisering)\b",
-                              regex.IGNORECASE)
 
 
-def check_sections(proposal: Proposal) -> Iterator[Finding]:
+def check_sections(proposal: Proposal, template: Template) -> Iterator[Finding]:
     present = {s.number for s in proposal.sections}
-    for number in SECTIONS:
+    for number in template.section_titles:
         if number not in present:
             yield finding("completeness.section_missing",
                           f"Afsnit {number} mangler i forslaget.",
@@ -58,28 +54,31 @@ def check_tables(proposal: Proposal) -> Iterator[Finding]:
                       page=first, table="Tabel 2")
 
 
-def check_risk(proposal: Proposal) -> Iterator[Finding]:
+def check_risk(proposal: Proposal, template: Template) -> Iterator[Finding]:
     level = proposal.risk.level if proposal.risk else None
-    if not level or not _LEVEL.search(level):
+    if not level or not template.risk_level.search(level):
         text = f" ('{level}')" if level else ""
         yield finding("completeness.risk_level",
-                      f"Afsnit 4 (risikovurdering) angiver ikke et risikoniveau{text}; "
+                      f"Afsnit {template.risk_section} (risikovurdering) angiver ikke et "
+                      f"risikoniveau{text}; "
                       "skriv fx 'lav', 'mellem' eller 'høj'.",
                       page=proposal.pages[0] if proposal.pages else None)
 
 
-def check_cfo_approval(proposal: Proposal) -> Iterator[Finding]:
-    hearing = next((h for h in proposal.hearings if h.table == 4 and _CFO.search(h.body)), None)
+def check_cfo_approval(proposal: Proposal, template: Template) -> Iterator[Finding]:
+    table = f"{template.caption_word} {template.approval_table}"
+    hearing = next((h for h in proposal.hearings if h.table == template.approval_table
+                    and template.approver_pattern.search(h.body)), None)
     if hearing is None:
-        problem = "Tabel 4 har ingen række for Center for Økonomi"
+        problem = f"{table} har ingen række for {template.approver}"
     elif hearing.answer is not True:
         answer = "Nej" if hearing.answer is False else "intet svar"
-        problem = f"Center for Økonomi har svaret '{answer}', ikke 'Ja'"
+        problem = f"{template.approver} har svaret '{answer}', ikke 'Ja'"
     elif hearing.date is None:
-        problem = "Center for Økonomi har svaret 'Ja', men uden dato"
+        problem = f"{template.approver} har svaret 'Ja', men uden dato"
     else:
         return
-    yield finding("completeness.cfo_approval", f"{problem}.", table="Tabel 4",
+    yield finding("completeness.cfo_approval", f"{problem}.", table=table,
                   row=hearing.body if hearing else None)
 
 
@@ -169,12 +168,12 @@ def _short(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def check_sign_convention(proposal: Proposal) -> Iterator[Finding]:
+def check_sign_convention(proposal: Proposal, template: Template) -> Iterator[Finding]:
     economy = proposal.economy
     if economy is None:
         return
     for row in economy.rows:
-        if row.role != "item" or not _SAVING_LABEL.match(row.label):
+        if row.role != "item" or not template.saving_row_label.match(row.label):
             continue
         for year in economy.years:
             value = row.value(year)
@@ -186,15 +185,15 @@ def check_sign_convention(proposal: Proposal) -> Iterator[Finding]:
                               year=year, found=value)
 
 
-def check_completeness(proposal: Proposal,
+def check_completeness(proposal: Proposal, template: Template,
                        lines: Sequence[tuple[int | None, str]] | None = None) -> Iterator[Finding]:
-    yield from check_sections(proposal)
+    yield from check_sections(proposal, template)
     yield from check_tables(proposal)
-    yield from check_risk(proposal)
-    yield from check_cfo_approval(proposal)
+    yield from check_risk(proposal, template)
+    yield from check_cfo_approval(proposal, template)
     yield from check_innovation_box(proposal)
     if lines is None:
         yield from check_template_text(proposal)
     else:
         yield from check_template_lines(lines)
-    yield from check_sign_convention(proposal)
+    yield from check_sign_convention(proposal, template)

@@ -29,6 +29,7 @@ from extractor.economy_relations import group_value, plain_total
 from extractor.evidence import cell, quote, row_cells
 from extractor.models import Economy, Finding, Group, Proposal
 from extractor.rules import TABLE_1, finding, kr
+from extractor.template import Template
 
 _EFFECT = regex.compile(
     r"\b(?:effektiviserings\w*|effektivisering\w*|besparelse\w*)\s*(?:\(netto\)\s*)?"
@@ -36,18 +37,18 @@ _EFFECT = regex.compile(
 _INVEST_BEFORE = regex.compile(r"\binvestering(?:en)?\s+(?:på\s+)(?=\d)", regex.IGNORECASE)
 _INVEST_AFTER = regex.compile(r"^\s*i\s+investeringsmidler\b", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"\.\s+(?=[\p{Lu}])")
-_COST_GROUP = regex.compile(r"\b(?:Varige\s+ændringer|Implementeringsomkostninger)\s*\(")
 
 
-def headline_texts(proposal: Proposal) -> list[tuple[str, str]]:
+def headline_texts(proposal: Proposal, template: Template) -> list[tuple[str, str]]:
     """(where, text): the summary and section 2's opening paragraphs."""
     out = []
     if proposal.summary:
         out.append(("resuméet", proposal.summary))
-    section = next((s for s in proposal.sections if s.number == "2"), None)
+    number = template.economy_section
+    section = next((s for s in proposal.sections if s.number == number), None)
     if section is not None:
-        opening = _COST_GROUP.split(section.text, maxsplit=1)[0]
-        out.append(("afsnit 2", opening))
+        opening = template.group_heading_in_text.split(section.text, maxsplit=1)[0]
+        out.append((f"afsnit {number}", opening))
     return out
 
 
@@ -91,11 +92,11 @@ def _unique(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def check_headlines(proposal: Proposal) -> Iterator[Finding]:
+def check_headlines(proposal: Proposal, template: Template) -> Iterator[Finding]:
     economy = proposal.economy
     if economy is None or not economy.years:
         return
-    for where, text in headline_texts(proposal):
+    for where, text in headline_texts(proposal, template):
         for sentence in sentences(text):
             for claim in effect_claims(sentence, economy.years):
                 yield from _check_effect(claim, where, economy, sentence)

@@ -18,15 +18,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 
-import regex
-
 from extractor.economy_relations import area_of, items, overall_row
 from extractor.evidence import printed, quote, row_cells
 from extractor.models import Economy, EconomyRow, Finding, Group, Payback
 from extractor.rules import TABLE_1, finding
-
-_SERVICE = regex.compile(r"service", regex.IGNORECASE)
-_TOTAL_ECONOMY = regex.compile(r"total", regex.IGNORECASE)
+from extractor.template import Template
 
 
 def payback_years(net: Sequence[int | None]) -> int | None:
@@ -39,39 +35,39 @@ def payback_years(net: Sequence[int | None]) -> int | None:
     return None
 
 
-def service_net(economy: Economy) -> list[int]:
+def service_net(economy: Economy, template: Template) -> list[int]:
     """Per year: the Service part of the permanent and implementation groups."""
     out = []
     for year in economy.years:
         total = 0
         for group in ("permanent", "implementation"):
-            total += _service_value(economy, group, year)
+            total += _service_value(economy, group, year, template.service_area.lower())
         out.append(total)
     return out
 
 
-def _service_value(economy: Economy, group: Group, year: int) -> int:
+def _service_value(economy: Economy, group: Group, year: int, service: str) -> int:
     area_totals = [r for r in economy.rows if r.group == group and r.role == "total"
-                   and area_of(r) == "service"]
+                   and area_of(r) == service]
     if area_totals:
         return area_totals[0].value(year) or 0
     plain = [r for r in economy.rows if r.group == group and r.role == "total"
              and area_of(r) is None]
     group_items = items(economy, group)
-    if plain and all((r.steering_area or "").lower() == "service" for r in group_items):
+    if plain and all((r.steering_area or "").lower() == service for r in group_items):
         return plain[0].value(year) or 0
     return sum(r.value(year) or 0 for r in group_items
-               if (r.steering_area or "").strip().lower() == "service")
+               if (r.steering_area or "").strip().lower() == service)
 
 
-def check_payback(economy: Economy) -> Iterator[Finding]:
+def check_payback(economy: Economy, template: Template) -> Iterator[Finding]:
     overall = overall_row(economy)
     for stated in economy.payback:
-        if _SERVICE.search(stated.label):
-            net: list[int | None] = list(service_net(economy))
-            basis = "Service-rækkerne (varige ændringer + implementering)"
+        if template.service_payback.search(stated.label):
+            net: list[int | None] = list(service_net(economy, template))
+            basis = f"{template.service_area}-rækkerne (varige ændringer + implementering)"
             compared: list[EconomyRow] = []
-        elif _TOTAL_ECONOMY.search(stated.label) and overall is not None:
+        elif template.total_payback.search(stated.label) and overall is not None:
             net = [overall.value(y) for y in economy.years]
             basis = f"'{overall.label}'"
             compared = [overall]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -25,6 +24,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from extractor.export.rows import finding_row, findings_in_order, proposals, tabel1_rows
 from extractor.export.xlsx.appendix_sheet import write_appendix_sheet
 from extractor.export.xlsx.cells import (
     SEVERITY_FILL,
@@ -58,20 +58,22 @@ from extractor.models import DocumentResult, ExtractionResult, Finding, Proposal
 from extractor.round.appendix import round_with_appendix
 from extractor.round.overview import distinct_proposals
 from extractor.run.atomic import write_atomically
+from extractor.template import COPENHAGEN, Template
 
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _LINK_FONT = Font(color="0563C1", underline="single")
 _FINDINGS_PICTURE_COL = 13  # after the link column of the Fund sheet
 
 
 def write_xlsx(result: ExtractionResult, path: Path, lang: str = "da",
-               snips: bool = False) -> None:
+               snips: bool = False, template: Template = COPENHAGEN) -> None:
     """Write the workbook to `path` (temporary file in the same folder, then rename)."""
-    write_atomically(path, to_xlsx_bytes(result, lang, snips))
+    write_atomically(path, to_xlsx_bytes(result, lang, snips, template))
 
 
-def to_xlsx_bytes(result: ExtractionResult, lang: str = "da", snips: bool = False) -> bytes:
-    """The workbook; with `snips` the Fund sheet shows each finding's page picture."""
+def to_xlsx_bytes(result: ExtractionResult, lang: str = "da", snips: bool = False,
+                  template: Template = COPENHAGEN) -> bytes:
+    """The workbook; with `snips` the Fund sheet shows each finding's page picture;
+    `template` names the payback bases and the approving body."""
     label("sheet.overview", lang)  # fails early on an unknown language
     wb = Workbook()
     overview = wb.active
@@ -82,14 +84,14 @@ def to_xlsx_bytes(result: ExtractionResult, lang: str = "da", snips: bool = Fals
     names: dict[int, str] = {}
     placed: Placement = {}
     places: dict[int, tuple[str, str]] = {}  # id(finding) → (sheet, cell)
-    for n, (doc, proposal) in enumerate(_proposals(result), start=1):
+    for n, (doc, proposal) in enumerate(proposals(result.documents), start=1):
         name = sheet_name(clean_text(f"{n} {proposal.title}"), taken)
         names[id(proposal)] = name
         found: dict[int, tuple[int, int]] = {}
         cells = write_proposal_sheet(wb.create_sheet(name), proposal, doc.file, lang, found)
         placed[(doc.file, doc.proposals.index(proposal))] = Placed(name, cells)
         places |= {f: (name, f"{_col(c)}{r}") for f, (r, c) in found.items()}
-    _write_overview(overview, result, names, lang)
+    _write_overview(overview, result, names, lang, template)
     _write_long(long_sheet, result, lang)
     _write_round(wb, overview, result, placed, taken, lang)
     _write_follow_up(wb.create_sheet(label("sheet.follow_up", lang)), result, lang)
@@ -119,18 +121,12 @@ def _write_round(wb: Workbook, overview: Worksheet, result: ExtractionResult,
     mark_overview(overview, sheet_notes, lang)
 
 
-def _proposals(result: ExtractionResult) -> Iterator[tuple[DocumentResult, Proposal]]:
-    for doc in result.documents:
-        for proposal in doc.proposals:
-            yield doc, proposal
-
-
 def _all_years(result: ExtractionResult) -> list[int]:
-    return sorted({y for _, p in _proposals(result) if p.economy for y in p.economy.years})
+    return sorted({y for _, p in proposals(result.documents) if p.economy for y in p.economy.years})
 
 
 def _write_overview(ws: Worksheet, result: ExtractionResult, names: dict[int, str],
-                    lang: str) -> None:
+                    lang: str, template: Template) -> None:
     put_text(ws, 1, 1, label("overview.title", lang)).font = TITLE_FONT
     put_text(ws, 2, 1, label("overview.intro", lang), wrap=True)
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=8)
@@ -160,7 +156,7 @@ def _write_overview(ws: Worksheet, result: ExtractionResult, names: dict[int, st
             continue
         for proposal in doc.proposals:
             row += 1
-            _overview_row(ws, row, doc, proposal, names[id(proposal)], years, lang)
+            _overview_row(ws, row, doc, proposal, names[id(proposal)], years, lang, template)
     widths = [34, 7, 10, 24, 24, 45, 24, 18, 80, 9, *[11] * len(years), 13, *[14] * 4, 14,
               16, 7, 10]
     set_widths(ws, widths)
@@ -172,7 +168,7 @@ def _write_overview(ws: Worksheet, result: ExtractionResult, names: dict[int, st
 
 
 def _overview_row(ws: Worksheet, row: int, doc: DocumentResult, proposal: Proposal,
-                  sheet: str, years: list[int], lang: str) -> None:
+                  sheet: str, years: list[int], lang: str, template: Template) -> None:
     put_text(ws, row, 1, doc.file)
     put_text(ws, row, 2, "-".join(str(p) for p in proposal.pages or []) or None)
     put_text(ws, row, 3, label("status.ok", lang))
@@ -193,12 +189,12 @@ def _overview_row(ws: Worksheet, row: int, doc: DocumentResult, proposal: Propos
         impl = group_year_values(economy, "implementation")
         if any(v is not None for v in impl.values()):
             put_number(ws, row, col, sum(v or 0 for v in impl.values()))
-        pb = paybacks(economy)
+        pb = paybacks(economy, template)
         for i, key in enumerate(("service_stated", "service_computed", "total_stated",
                                  "total_computed"), start=1):
             put_number(ws, row, col + i, pb[key], amount=False)
     put_text(ws, row, col + 5, proposal.risk.level if proposal.risk else None)
-    answer, date = cfo_approval(proposal)
+    answer, date = cfo_approval(proposal, template)
     if answer is None:
         cfo = label("cfo.unknown", lang)
     else:
@@ -212,25 +208,22 @@ def _overview_row(ws: Worksheet, row: int, doc: DocumentResult, proposal: Propos
 
 
 def _write_long(ws: Worksheet, result: ExtractionResult, lang: str) -> None:
+    """Tabel 1 in long format: the rows of `tabel1_rows`, group and role in words."""
     keys = ["col.file", "col.proposal", "col.group", "col.row_no", "col.row", "col.area",
             "col.role", "col.year", "col.amount"]
     header_row(ws, 1, [label(k, lang) for k in keys])
     row = 1
-    for doc, proposal in _proposals(result):
-        if proposal.economy is None:
-            continue
-        for no, erow in enumerate(proposal.economy.rows, start=1):
-            for year in proposal.economy.years:
-                row += 1
-                put_text(ws, row, 1, doc.file)
-                put_text(ws, row, 2, proposal.title)
-                put_text(ws, row, 3, label(f"group.{erow.group}", lang))
-                put_number(ws, row, 4, no, amount=False)
-                put_text(ws, row, 5, erow.label)
-                put_text(ws, row, 6, erow.steering_area)
-                put_text(ws, row, 7, label(f"role.{erow.role}", lang))
-                put_number(ws, row, 8, year, amount=False)
-                put_number(ws, row, 9, erow.value(year))
+    for cell in tabel1_rows(result.documents):
+        row += 1
+        put_text(ws, row, 1, cell["file"])
+        put_text(ws, row, 2, cell["proposal"])
+        put_text(ws, row, 3, label(f"group.{cell['group']}", lang))
+        put_number(ws, row, 4, cell["row_number"], amount=False)
+        put_text(ws, row, 5, cell["row"])
+        put_text(ws, row, 6, cell["steering_area"])
+        put_text(ws, row, 7, label(f"role.{cell['role']}", lang))
+        put_number(ws, row, 8, cell["year"], amount=False)
+        put_number(ws, row, 9, cell["value"])
     set_widths(ws, [34, 40, 30, 9, 50, 15, 9, 7, 11])
     _landscape(ws)
     ws.freeze_panes = "A2"
@@ -245,7 +238,7 @@ def _write_follow_up(ws: Worksheet, result: ExtractionResult, lang: str) -> None
             "col.responsible", "col.deadline"]
     header_row(ws, 1, [label(k, lang) for k in keys])
     row = 1
-    for doc, proposal in _proposals(result):
+    for doc, proposal in proposals(result.documents):
         for goal in proposal.follow_up:
             row += 1
             values = (doc.file, proposal.title, goal.group, goal.goal, goal.measure,
@@ -264,21 +257,18 @@ def _write_findings(ws: Worksheet, result: ExtractionResult, lang: str,
     keys = ["col.severity", "col.rule", "col.file", "col.proposal", "col.page", "col.table",
             "col.row", "col.year", "col.expected", "col.found", "col.message", "col.link"]
     header_row(ws, 1, [label(k, lang) for k in keys])
-    found: list[tuple[DocumentResult, Proposal, Finding]] = [
-        (doc, p, f) for doc, p in _proposals(result) for f in p.findings]
-    found.sort(key=lambda t: _SEVERITY_ORDER[t[2].severity])
+    found = findings_in_order(result.documents)
     for row, (doc, proposal, f) in enumerate(found, start=2):
-        where = f.location
+        cells = finding_row(doc, proposal, f)
         put_text(ws, row, 1, label(f"severity.{f.severity}", lang)).fill = (
             SEVERITY_FILL[f.severity])
-        for col, value in ((2, f.rule), (3, doc.file), (4, proposal.title),
-                           (6, where.table), (7, where.row)):
-            put_text(ws, row, col, value, wrap=col in (4, 7))
-        put_number(ws, row, 5, where.page, amount=False)
-        put_number(ws, row, 8, where.year, amount=False)
-        put_number(ws, row, 9, f.expected)
-        put_number(ws, row, 10, f.found)
-        put_text(ws, row, 11, f.message, wrap=True)
+        for col, key in ((2, "rule"), (3, "file"), (4, "proposal"), (6, "table"), (7, "row")):
+            put_text(ws, row, col, cells[key], wrap=col in (4, 7))
+        put_number(ws, row, 5, cells["page"], amount=False)
+        put_number(ws, row, 8, cells["year"], amount=False)
+        put_number(ws, row, 9, cells["expected"])
+        put_number(ws, row, 10, cells["found"])
+        put_text(ws, row, 11, cells["message"], wrap=True)
         if id(f) in places:
             sheet, cell = places[id(f)]
             link = put_text(ws, row, 12, f"{sheet}!{cell}")

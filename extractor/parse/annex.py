@@ -17,29 +17,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-import regex
-
 from extractor.models import Hearing
 from extractor.numbers import ParseError, parse_danish_date
 from extractor.parse.ruled_table import read_table
 from extractor.read.page import Line
 from extractor.read.text_lines import collapse_spaces
 from extractor.segment.layout import ProposalLayout
+from extractor.template import Template
 
-_INNOVATION = regex.compile(r"innovationsforslag\s*:?", regex.IGNORECASE)
 # Unicode ballot boxes (MS Gothic, as Word's checkbox control writes them), and the
 # Wingdings glyphs pdfplumber reports as private-use characters (U+F000 + code).
 _EMPTY_BOX = "☐□\uf06f\uf0a8"
 _CHECKED_BOX = "☒☑■\uf078\uf0fd\uf0fe"
-_YES = regex.compile(r"^ja\b", regex.IGNORECASE)
-_NO = regex.compile(r"^nej\b", regex.IGNORECASE)
-HEARING_TABLES = (4, 6)  # Tabel 4 (Center for Økonomi) and Tabel 6 (kredse og udvalg)
 
 
-def parse_innovation(lines: list[Line]) -> bool | None:
+def parse_innovation(lines: list[Line], template: Template) -> bool | None:
     """The Ja/Nej answer from the boxes after the "… innovationsforslag:" label."""
     for i, line in enumerate(lines):
-        m = _INNOVATION.search(line.text)
+        m = template.innovation.search(line.text)
         if m is None:
             continue
         boxes = _boxes(line.text[m.end():])
@@ -49,7 +44,7 @@ def parse_innovation(lines: list[Line]) -> bool | None:
                 break
             boxes += found
         if boxes:
-            return _decide(boxes)
+            return _decide(boxes, template)
     return None
 
 
@@ -68,23 +63,24 @@ def _boxes(text: str) -> list[tuple[bool, str]]:
     return out
 
 
-def _answer(label: str) -> bool | None:
-    if _YES.match(label):
+def answer(label: str, template: Template) -> bool | None:
+    """"Ja" → True, "Nej" → False (as the template words them), anything else None."""
+    if template.yes_answer.match(label):
         return True
-    if _NO.match(label):
+    if template.no_answer.match(label):
         return False
     return None
 
 
-def _decide(boxes: list[tuple[bool, str]]) -> bool | None:
+def _decide(boxes: list[tuple[bool, str]], template: Template) -> bool | None:
     checked = [i for i, (on, _) in enumerate(boxes) if on]
     if len(checked) != 1:
         return None
-    own = _answer(boxes[checked[0]][1])
+    own = answer(boxes[checked[0]][1], template)
     if own is not None:
         return own
     if len(boxes) == 2:
-        other = _answer(boxes[1 - checked[0]][1])
+        other = answer(boxes[1 - checked[0]][1], template)
         if other is not None:
             return not other
     return None
@@ -92,7 +88,7 @@ def _decide(boxes: list[tuple[bool, str]]) -> bool | None:
 
 def parse_hearings(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[Hearing]:
     hearings: list[Hearing] = []
-    for number in HEARING_TABLES:
+    for number in layout.template.hearing_tables:
         caption = layout.table(number)
         if caption is None:
             continue
@@ -105,7 +101,7 @@ def parse_hearings(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[H
             if not body:
                 continue
             hearings.append(Hearing(table=number, body=body,
-                                    answer=_answer(row.text(1, vocabulary)),
+                                    answer=answer(row.text(1, vocabulary), layout.template),
                                     date=hearing_date(row.text(2, vocabulary))))
     return hearings
 

@@ -23,6 +23,7 @@ from extractor.parse.economy_rows import group_heading
 from extractor.parse.paragraphs import Paragraph, glue_lone_signs
 from extractor.read.page import Line, bbox_of
 from extractor.read.text_lines import join_lines
+from extractor.template import Template
 
 _SPLIT = regex.compile(r":\s+(?=[-−–+]?\s*\d)")
 
@@ -37,7 +38,8 @@ class _Item:
     texts: list[str] = field(default_factory=list)
 
 
-def parse_cost_items(paragraphs: list[Paragraph], vocabulary: frozenset[str]) -> list[CostItem]:
+def parse_cost_items(paragraphs: list[Paragraph], vocabulary: frozenset[str],
+                     template: Template) -> list[CostItem]:
     items: list[_Item] = []
     group: Literal["permanent", "implementation"] | None = None
     current: _Item | None = None
@@ -49,7 +51,7 @@ def parse_cost_items(paragraphs: list[Paragraph], vocabulary: frozenset[str]) ->
         if heading_lines:
             heading = _joined(heading_lines, vocabulary)
             current = None
-            if (opened := group_heading(heading)) is not None:
+            if (opened := group_heading(template, heading)) is not None:
                 group = opened
             elif group is not None and ":" in heading:
                 title, amount = _title_and_amount(heading)

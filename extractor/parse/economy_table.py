@@ -14,14 +14,9 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import regex
-
 from extractor.models import Box, Economy, EconomyRow, Evidence, Finding, Group, Payback
 from extractor.numbers import is_table_amount, parse_table_amount
 from extractor.parse.economy_rows import (
-    PRICE_LEVEL,
-    UNIT,
-    YEAR,
     group_heading,
     is_payback,
     opens_overall,
@@ -42,14 +37,14 @@ from extractor.read.page import Line, Page, Word, bbox_of
 from extractor.read.text_lines import collapse_spaces, join_lines, words_to_lines
 from extractor.rules import TABLE_1, finding
 from extractor.segment.layout import Region
+from extractor.template import Template
 
 _RULE_REACH = 12.0  # pt: a table's frame may sit this far outside its outermost words
-_NOTES_START = regex.compile(r"^Noter\b", regex.IGNORECASE)
-_STEERING_PART = regex.compile(r"\bStyrings\S*|\bområde\b", regex.IGNORECASE)
 
 
 @dataclass
 class Columns:
+    template: Template
     label: Band
     steering: Band
     years: list[tuple[int, Band]]
@@ -75,13 +70,13 @@ class _State:
 
 
 def parse_economy_table(
-    region: Region, vocabulary: frozenset[str]
+    region: Region, vocabulary: frozenset[str], template: Template
 ) -> tuple[Economy | None, list[Finding]]:
     """Read Tabel 1 from its region; None when no header row with years is found."""
     pages = region.words_by_page()
     if not pages:
         return None, []
-    found = _find_header(pages)
+    found = _find_header(pages, template)
     if found is None:
         return None, []
     header_page, header_line, columns = found
@@ -123,31 +118,32 @@ def parse_economy_table(
         note_words[:0] = [(note.page, w) for w in note.words]
     economy_rows, payback, findings = _interpret(rows, columns, years, vocabulary)
     findings[:0] = _layout_findings(rows, columns, header_page.number)
-    notes = _notes(note_words, vocabulary)
+    notes = _notes(note_words, vocabulary, template)
     header = Box(page=header_page.number, bbox=bbox_of([header_line]), text=header_line.text)
     economy = Economy(unit=unit, price_level=price_level, years=years, page=header_page.number,
                       header=header, rows=economy_rows, payback=payback, notes=notes)
     return economy, findings
 
 
-def _find_header(pages: list[tuple[Page, list[Word]]]) -> tuple[Page, Line, Columns] | None:
+def _find_header(pages: list[tuple[Page, list[Word]]],
+                 template: Template) -> tuple[Page, Line, Columns] | None:
     for page, words in pages:
         lines = words_to_lines(words, page.number)
         for i, line in enumerate(lines):
-            year_words = _year_words(line)
+            year_words = _year_words(line, template)
             if len(year_words) < 3:
                 continue
             nearby = [w for ln in lines[max(0, i - 3): i + 4] for w in ln.words]
-            columns = _columns(page, year_words, nearby, line)
+            columns = _columns(page, year_words, nearby, line, template)
             if columns is not None:
                 return page, line, columns
     return None
 
 
-def _year_words(line: Line) -> list[Word]:
+def _year_words(line: Line, template: Template) -> list[Word]:
     words = list(line.words)
     picked = [w for i, w in enumerate(words)
-              if YEAR.match(w.text)
+              if template.year_word.match(w.text)
               and not (i + 1 < len(words) and words[i + 1].text.lower().startswith("p/l"))]
     # The longest run of consecutive years: a price level whose "p/l" wrapped onto the
     # next line ("1.000 kr. 2027" | "p/l") leaves a stray year in front of the columns.
@@ -161,16 +157,18 @@ def _year_words(line: Line) -> list[Word]:
     return best if len(best) == len(picked) or len(best) >= 3 else []
 
 
-def _columns(page: Page, year_words: list[Word], nearby: list[Word], line: Line) -> Columns | None:
+def _columns(page: Page, year_words: list[Word], nearby: list[Word], line: Line,
+             template: Template) -> Columns | None:
     """Column bands from cell borders where the header row has them, else from the year words.
 
     Borders that do not give every year a band of its own (a table with only an
     outer frame, say) are ignored in favour of the year words' spacing.
     """
     verticals = vertical_rule_xs(page, 0, page.width, line.top - 2, line.bottom + 2)
-    columns = _columns_from(page, year_words, nearby, verticals) if verticals else None
+    columns = (_columns_from(page, year_words, nearby, verticals, template)
+               if verticals else None)
     if columns is None or not _bands_sound(columns, year_words):
-        columns = _columns_from(page, year_words, nearby, [])
+        columns = _columns_from(page, year_words, nearby, [], template)
     return columns if _bands_sound(columns, year_words) else None
 
 
@@ -183,8 +181,8 @@ def _bands_sound(columns: Columns | None, year_words: list[Word]) -> bool:
 
 
 def _columns_from(page: Page, year_words: list[Word], nearby: list[Word],
-                  verticals: list[float]) -> Columns | None:
-    steer = _steering_header(nearby)
+                  verticals: list[float], template: Template) -> Columns | None:
+    steer = _steering_header(nearby, template)
     first_year = year_words[0]
     pitch = ((year_words[-1].x_mid - first_year.x_mid) / (len(year_words) - 1))
     left_of_years = first_year.x_mid - pitch / 2
@@ -209,20 +207,21 @@ def _columns_from(page: Page, year_words: list[Word], nearby: list[Word],
     steering = Band("steering", steer_left, years[0][1].x0)
     label = Band("label", 0.0, steer_left)
     text_left = min(w.x0 for w in nearby)
-    return Columns(label=label, steering=steering, years=years,
+    return Columns(template=template, label=label, steering=steering, years=years,
                    text_left=text_left, text_right=year_words[-1].x1,
                    year_right={int(w.text): w.x1 for w in year_words})
 
 
-def _steering_header(nearby: list[Word]) -> list[Word]:
+def _steering_header(nearby: list[Word], template: Template) -> list[Word]:
     """The "Styringsområde" header word, also hyphenated over lines ("Sty-" "ringsom-" "råde")
     in a narrow column: the lines that start at the same x, joined, read "Styrings…"."""
+    prefix = template.steering_header
     for word in nearby:
-        if not word.text.lower().startswith("sty"):
+        if not word.text.lower().startswith(prefix[:3]):
             continue
         column = sorted((w for w in nearby if abs(w.x0 - word.x0) < 1 and w.top >= word.top),
                         key=lambda w: w.top)
-        if join_lines([w.text for w in column]).lower().startswith("styrings"):
+        if join_lines([w.text for w in column]).lower().startswith(prefix):
             return [word]
     return []
 
@@ -243,8 +242,8 @@ def _unit_and_price_level(pages: list[tuple[Page, list[Word]]], header_page: Pag
     cell = [w for w in words if columns.label.has_centre_of(w)
             and abs(w.top - header_line.top) < 3 * (header_line.bottom - header_line.top)]
     text = collapse_spaces(" ".join(ln.text for ln in words_to_lines(cell, header_page.number)))
-    unit = UNIT.search(text)
-    level = PRICE_LEVEL.search(text)
+    unit = columns.template.unit_pattern.search(text)
+    level = columns.template.price_level_pattern.search(text)
     return (collapse_spaces(unit.group(1)) if unit else None,
             collapse_spaces(level.group(1)) if level else None)
 
@@ -265,8 +264,8 @@ def _split_prose(words: list[Word], columns: Columns, page: int) -> tuple[list[W
     lines = words_to_lines(words, page)
     for i, line in enumerate(lines):
         prose = any(columns.year_of(w) is not None and not is_table_amount(w.text)
-                    for w in line.words) and not _year_words(line)
-        if _NOTES_START.match(line.text) or prose:
+                    for w in line.words) and not _year_words(line, columns.template)
+        if columns.template.notes.match(line.text) or prose:
             return ([w for ln in lines[:i] for w in ln.words],
                     [w for ln in lines[i:] for w in ln.words])
     return words, []
@@ -285,18 +284,20 @@ def _starts_row(columns: Columns) -> Callable[[Line, Line | None, Row], bool]:
 def _is_header_row(row: Row, columns: Columns) -> bool:
     """The header row, also a part of it alone: a repeated two-line header whose first
     line ("1.000 kr.", "Styrings-") has no year words, read as a row of its own."""
-    if any(len(_year_words(ln)) >= 3 for ln in row.lines()):
+    template = columns.template
+    if any(len(_year_words(ln, template)) >= 3 for ln in row.lines()):
         return True
     if _has_amount(row, columns) or not row.words:
         return False
     rest = " ".join(ln.text for ln in row.lines())
-    for part in (UNIT, PRICE_LEVEL, _STEERING_PART):
+    for part in (template.unit_pattern, template.price_level_pattern, template.steering_part):
         rest = part.sub(" ", rest)
     return not rest.strip()
 
 
 def _interpret(rows: list[Row], columns: Columns, years: list[int],
                vocabulary: frozenset[str]) -> tuple[list[EconomyRow], list[Payback], list[Finding]]:
+    template = columns.template
     state = _State()
     out: list[EconomyRow] = []
     payback: list[Payback] = []
@@ -310,21 +311,21 @@ def _interpret(rows: list[Row], columns: Columns, years: list[int],
             if state.group == "implementation" and state.seen_implementation_total:
                 state.group = "overall"
             continue
-        if is_payback(label):
-            payback.append(_payback(label, [*row.in_band(columns.steering), *value_words],
-                                    row.page))
+        if is_payback(template, label):
+            payback.append(_payback(template, label,
+                                    [*row.in_band(columns.steering), *value_words], row.page))
             continue
         if not any(is_table_amount(w.text) for w in value_words):
             # group rows span every column
-            heading = group_heading(_cell_text(row, row.words, vocabulary))
+            heading = group_heading(template, _cell_text(row, row.words, vocabulary))
             if heading is not None:
                 state.group = heading
                 continue
-        if opens_overall(label):
+        if opens_overall(template, label):
             state.group = "overall"
         group: Group = state.group or "permanent"
         label, footnote = split_footnote(label)
-        role = row_role(label)
+        role = row_role(template, label)
         if group == "implementation" and role == "total":
             state.seen_implementation_total = True
         values, cells, cell_findings = _values(row, label, value_words, columns, years)
@@ -390,15 +391,16 @@ def _unreadable(row: Row, label: str, year: int | None, words: list[Word], why: 
                    evidence=[Evidence(page=row.page, bbox=bbox_of(words), text=text)])
 
 
-def _payback(label: str, words: list[Word], page: int) -> Payback:
+def _payback(template: Template, label: str, words: list[Word], page: int) -> Payback:
     ordered = sorted(words, key=lambda w: (w.top, w.x0))
-    stated = payback_row(label, collapse_spaces(" ".join(w.text for w in ordered)))
+    stated = payback_row(template, label, collapse_spaces(" ".join(w.text for w in ordered)))
     if not words:
         return stated
     return stated.model_copy(update={"page": page, "bbox": bbox_of(words)})
 
 
-def _notes(words: list[tuple[int, Word]], vocabulary: frozenset[str]) -> list[str]:
+def _notes(words: list[tuple[int, Word]], vocabulary: frozenset[str],
+           template: Template) -> list[str]:
     """The notes under the table, one string per paragraph."""
     paragraphs: list[list[str]] = []
     previous: Line | None = None
@@ -408,7 +410,7 @@ def _notes(words: list[tuple[int, Word]], vocabulary: frozenset[str]) -> list[st
             height = line.bottom - line.top
             new = (previous is None or line.page != previous.page
                    or line_gap(line, previous) > 0.6 * height
-                   or line.text.startswith("*") or _NOTES_START.match(line.text)
+                   or template.notes.match(line.text)
                    or (previous.text.rstrip().endswith(".") and line.text[:1].isupper()
                        and previous.x1 < right_margin - 40))
             if new:

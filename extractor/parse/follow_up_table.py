@@ -22,7 +22,7 @@ _FIELDS = ("goal", "measure", "responsible", "deadline")
 
 
 def parse_follow_up(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[FollowUp]:
-    caption = layout.table(2)
+    caption = layout.table(layout.template.follow_up_table)
     if caption is None:
         return []
     table = read_table(layout.region_after(caption), caption, vocabulary)

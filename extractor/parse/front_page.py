@@ -11,14 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from extractor.read.page import Line, Word
 from extractor.read.text_lines import collapse_spaces, join_lines, words_to_lines
 from extractor.segment.layout import Position, ProposalLayout, Region
 
-_SUMMARY = regex.compile(r"^Kort\s+resum[ée]\b", regex.IGNORECASE)
-_DEPARTMENT = regex.compile(r"^Fremstillende\b", regex.IGNORECASE)
 _SLACK = 2.0  # pt
 
 
@@ -55,9 +51,9 @@ def parse_front_page(layout: ProposalLayout,
     for cell in cells:
         label = collapse_spaces(" ".join(cell.label))
         text = join_lines([ln.text for ln in words_to_lines(cell.words, cell.page)], vocabulary)
-        if _SUMMARY.match(label) and summary is None:
+        if layout.template.resume.match(label) and summary is None:
             summary = text or None
-        elif _DEPARTMENT.match(label) and department is None:
+        elif layout.template.department.match(label) and department is None:
             department = text or None
     return summary, department
 

@@ -9,48 +9,42 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from extractor.read.page import Line, Page
 from extractor.read.text_lines import collapse_spaces, join_lines
-
-_PAGE_NUMBER = regex.compile(r"\s*(?:side\s*)?\d{1,3}\s*(?:/|af)\s*\d{1,3}\s*$", regex.IGNORECASE)
-_DOCUMENT_TYPE = regex.compile(r"^\p{L}*forslag$", regex.IGNORECASE)
-_CASE = regex.compile(r"\b(?:\p{Lu}\p{L}+\s+)?(?:\d{4}\s*[-–]\s*\d{4}|\d{4})\b")
-# Round and document type on one header line: "Overførselssagen 2025-2026 | Investeringsforslag"
-# (or only spaces between them); the type is the last word and ends in "forslag".
-_TYPE_AT_END = regex.compile(r"^(?P<case>.*?)\s*(?:[|·•–—]\s*)?(?P<type>\p{L}*forslag)$",
-                             regex.IGNORECASE)
+from extractor.template import Template
 
 
 def parse_title(lines: list[Line], vocabulary: frozenset[str]) -> str:
     return join_lines([ln.text for ln in lines], vocabulary)
 
 
-def header_texts(pages: list[Page]) -> list[str]:
+def header_texts(pages: list[Page], template: Template) -> list[str]:
     """Header/footer texts of the pages, page numbers removed, most frequent first."""
     counts: Counter[str] = Counter()
     for page in pages:
         for line in page.furniture:
-            text = collapse_spaces(_PAGE_NUMBER.sub("", line.text))
-            for part in _split_type(text):
+            m = template.page_number_line.match(line.text.strip())
+            text = collapse_spaces(m.group(1) if m else line.text)
+            for part in _split_type(text, template):
                 counts[part] += 1
     return [text for text, _ in counts.most_common()]
 
 
-def _split_type(text: str) -> list[str]:
+def _split_type(text: str, template: Template) -> list[str]:
     """A header text, split into round and document type when one line holds both."""
-    m = _TYPE_AT_END.match(text)
-    if m is None or not m.group("case") or not _CASE.search(m.group("case")):
+    m = template.type_at_end.match(text)
+    if m is None or not m.group("case") or not template.case_in.search(m.group("case")):
         return [text] if text else []
     return [m.group("case"), m.group("type")]
 
 
-def parse_document_type(pages: list[Page]) -> str | None:
-    return next((t for t in header_texts(pages) if _DOCUMENT_TYPE.match(t)), None)
+def parse_document_type(pages: list[Page], template: Template) -> str | None:
+    return next((t for t in header_texts(pages, template)
+                 if template.document_type_line.match(t)), None)
 
 
-def parse_case(pages: list[Page]) -> str | None:
+def parse_case(pages: list[Page], template: Template) -> str | None:
     """The budget round: the header text that names a year or a span of years."""
-    return next((t for t in header_texts(pages)
-                 if not _DOCUMENT_TYPE.match(t) and _CASE.search(t)), None)
+    return next((t for t in header_texts(pages, template)
+                 if not template.document_type_line.match(t) and template.case_in.search(t)),
+                None)

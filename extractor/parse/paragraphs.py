@@ -27,7 +27,8 @@ import regex
 from extractor.parse.table_grid import horizontal_rule_ys
 from extractor.read.page import Line, Page
 from extractor.read.text_lines import join_lines
-from extractor.segment.layout import CAPTION, Position
+from extractor.segment.layout import Position
+from extractor.template import COPENHAGEN, Template
 
 _PITCH_FACTOR = 1.1  # a step larger than this × the normal line pitch starts a paragraph
 _SINGLE_SPACING = 1.25  # line pitch / font size of single-spaced text, when nothing tells
@@ -71,23 +72,24 @@ def glue_lone_signs(texts: list[str]) -> list[str]:
     return out
 
 
-def lines_to_paragraphs(lines: list[Line]) -> list[Paragraph]:
+def lines_to_paragraphs(lines: list[Line], template: Template = COPENHAGEN) -> list[Paragraph]:
     right = max((ln.x1 for ln in lines), default=0.0)
     pitch = _normal_pitch(lines, right)
     paragraphs: list[Paragraph] = []
     previous: Line | None = None
     for line in lines:
-        if previous is None or _starts_paragraph(line, previous, pitch, right):
+        if previous is None or _starts_paragraph(line, previous, pitch, right, template):
             paragraphs.append(Paragraph([]))
         paragraphs[-1].lines.append(line)
         previous = line
     return paragraphs
 
 
-def _starts_paragraph(line: Line, previous: Line, pitch: float, right: float) -> bool:
+def _starts_paragraph(line: Line, previous: Line, pitch: float, right: float,
+                      template: Template) -> bool:
     if line.words[0].bold != previous.words[-1].bold or _LIST_ITEM.match(line.text):
         return True  # a bold run starts or ends (a heading may end inside a line)
-    if line.bold and CAPTION.match(line.text):
+    if line.bold and template.caption.match(line.text):
         return True  # a table caption, even right under a bold heading on the page before
     if not previous.bold and previous.x1 < right - _SHORT_LINE:
         return True  # justified running text: only a paragraph's last line stops short

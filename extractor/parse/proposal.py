@@ -23,23 +23,26 @@ def parse_proposal(layout: ProposalLayout) -> Proposal:
         ln.text for page in layout.pages for ln in words_to_lines(page.words, page.number))
     findings: list[Finding] = []
     economy = None
-    table1 = layout.table(1)
+    template = layout.template
+    table1 = layout.table(template.economy_table)
     if table1 is not None:
-        economy, economy_findings = parse_economy_table(layout.region_after(table1), vocabulary)
+        economy, economy_findings = parse_economy_table(layout.region_after(table1), vocabulary,
+                                                        template)
         findings += economy_findings
     summary, department = parse_front_page(layout, vocabulary)
     bodies = section_bodies(layout)
     sections = parse_sections(bodies, vocabulary)
-    economy_section = next((b for b in bodies if b.heading.number == "2"), None)
-    cost_items = (parse_cost_items(economy_section.paragraphs, vocabulary)
+    economy_section = next((b for b in bodies if b.heading.number == template.economy_section),
+                           None)
+    cost_items = (parse_cost_items(economy_section.paragraphs, vocabulary, template)
                   if economy_section is not None else [])
     resume = layout.resume_line
     body_lines = Region(Position(resume.page, resume.top), layout.end, layout.pages).lines()
     first, last = layout.page_range
     return Proposal(
         title=parse_title(layout.title_lines, vocabulary) or layout.resume_line.text,
-        case=parse_case(layout.pages),
-        document_type=parse_document_type(layout.pages),
+        case=parse_case(layout.pages, template),
+        document_type=parse_document_type(layout.pages, template),
         department=department,
         summary=summary,
         pages=[first, last],
@@ -47,8 +50,8 @@ def parse_proposal(layout: ProposalLayout) -> Proposal:
         economy=economy,
         cost_items=cost_items,
         follow_up=parse_follow_up(layout, vocabulary),
-        risk=parse_risk(sections),
-        innovation_proposal=parse_innovation(body_lines),
+        risk=parse_risk(sections, template),
+        innovation_proposal=parse_innovation(body_lines, template),
         hearings=parse_hearings(layout, vocabulary),
         findings=findings,
     )

@@ -23,16 +23,9 @@ from extractor.models import Risk, Section
 from extractor.parse.paragraphs import Paragraph, lines_to_paragraphs, outside_tables
 from extractor.read.page import Line
 from extractor.segment.layout import Heading, ProposalLayout, Region
+from extractor.template import Template
 
-_LEVEL_WORD = r"(?:meget\s+)?(?:lav|lave|mellem|middel|moderat|høj|høje)"
-_LEVEL = rf"({_LEVEL_WORD}(?:(?:\s+til\s+|\s*[-–]\s*){_LEVEL_WORD})?)"
-_RISK_LEVEL = regex.compile(
-    rf"\brisiko\w*\b[^.]{{0,40}}?\s(?:vurderes|anses|er\s+vurderet)\s+(?:samlet\s+)?"
-    rf"(?:som|til\s+at\s+være|at\s+være)\s+(?:værende\s+)?{_LEVEL}\b"
-    rf"|\b(?:vurderer|anser)\b[^.]{{0,80}}?\brisiko\w*\s+(?:som|til\s+at\s+være)\s+{_LEVEL}\b",
-    regex.IGNORECASE)
 _SMALL_PRINT = 0.85  # lines below this share of the body text size are notes
-_RISK_TITLE = regex.compile(r"^Risiko", regex.IGNORECASE)
 
 
 @dataclass
@@ -53,7 +46,7 @@ def section_bodies(layout: ProposalLayout) -> list[SectionBody]:
         lines = [ln for ln in region.lines()
                  if not (ln.page == heading.line.page and abs(ln.top - heading.line.top) < 0.5)]
         lines = _without_small_print(outside_tables(lines, layout.pages, heading_marks))
-        paragraphs = lines_to_paragraphs(lines)
+        paragraphs = lines_to_paragraphs(lines, layout.template)
         for p in paragraphs:
             p.caption = (p.lines[0].page, p.lines[0].top) in captions
         bodies.append(SectionBody(heading, paragraphs))
@@ -76,14 +69,26 @@ def parse_sections(bodies: list[SectionBody], vocabulary: frozenset[str]) -> lis
             for b in bodies]
 
 
-def parse_risk(sections: list[Section]) -> Risk | None:
+def _risk_level(template: Template) -> regex.Pattern[str]:
+    """"Risikoen vurderes samlet som lav til mellem", "… vurderer risikoen som høj"."""
+    word = rf"(?:meget\s+)?{template.risk_level_word}"
+    level = rf"({word}(?:(?:\s+til\s+|\s*[-–]\s*){word})?)"
+    return regex.compile(
+        rf"\b{template.risk_title}\w*\b[^.]{{0,40}}?\s(?:vurderes|anses|er\s+vurderet)\s+"
+        rf"(?:samlet\s+)?(?:som|til\s+at\s+være|at\s+være)\s+(?:værende\s+)?{level}\b"
+        rf"|\b(?:vurderer|anser)\b[^.]{{0,80}}?\b{template.risk_title}\w*\s+"
+        rf"(?:som|til\s+at\s+være)\s+{level}\b",
+        regex.IGNORECASE)
+
+
+def parse_risk(sections: list[Section], template: Template) -> Risk | None:
     """Section 4 ("Risikovurdering"): the stated level, lower case as written, and the text."""
-    section = next((s for s in sections if s.number == "4"), None)
-    if section is None or not _RISK_TITLE.match(section.title):
-        section = next((s for s in sections if _RISK_TITLE.match(s.title)), section)
+    section = next((s for s in sections if s.number == template.risk_section), None)
+    if section is None or not template.risk_heading.match(section.title):
+        section = next((s for s in sections if template.risk_heading.match(s.title)), section)
     if section is None:
         return None
-    m = _RISK_LEVEL.search(section.text.replace("\n", " "))
+    m = _risk_level(template).search(section.text.replace("\n", " "))
     level = None
     if m:
         level = regex.sub(r"\s+", " ", (m.group(1) or m.group(2)).lower())

@@ -2,13 +2,19 @@
 
 The reference reader: the only module that imports pdfplumber; `pdfium.py` is the
 faster default and must give the same pages (tests/test_readers_agree.py).
-It also turns pdfplumber's many failure modes into the contract's error codes.
+It also turns pdfplumber's many failure modes into the contract's error codes:
+whatever the library raises on a file's bytes means a damaged file (`corrupt`). Only the
+library's own calls are guarded so; an error in the code here that turns the library's
+output into pages is a bug, and reaches `extract_file` as `internal_error`.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -24,9 +30,31 @@ _THIN = 2.0  # a rectangle thinner than this (pt) is drawn as a rule
 def read_pdf(path: Path) -> list[Page]:
     """Read every page; raise an ExtractorError subclass when the file cannot be read."""
     check_pdf_file(path)
+    with _library_errors(path):
+        pdf = pdfplumber.open(path)
     try:
-        with pdfplumber.open(path) as pdf:
-            return [_read_page(_upright(pdf, p), i + 1) for i, p in enumerate(pdf.pages)]
+        with _library_errors(path):
+            library_pages = list(pdf.pages)
+        pages = []
+        for number, page in enumerate(library_pages, start=1):
+            with _library_errors(path):
+                page = _without_phantom_spaces(_upright(pdf, page))
+                words = page.extract_words(extra_attrs=["fontname", "size"],
+                                           keep_blank_chars=False)
+                lines, rects = page.lines, page.rects
+                size = (float(page.width), float(page.height))
+            pages.append(_to_page(number, size, words, lines, rects))
+        return pages
+    finally:
+        with _library_errors(path):
+            pdf.close()
+
+
+@contextmanager
+def _library_errors(path: Path) -> Iterator[None]:
+    """pdfplumber's (and pdfminer's) exceptions on this file → the contract's errors."""
+    try:
+        yield
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise EncryptedError(path) from exc
     except PdfminerException as exc:
@@ -86,7 +114,7 @@ def _without_phantom_spaces(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
     """Drop space characters the next glyph overlaps: not a gap between words.
 
     Chromium prints every soft hyphen it does not break at as such a zero-width space,
-    which split "Social­forvaltningen" into "Social forvaltningen".
+    which split "Social\u00adforvaltningen" into "Social forvaltningen".
     """
     chars = page.chars
     phantom = {id(a) for a, b in itertools.pairwise(chars)
@@ -95,9 +123,9 @@ def _without_phantom_spaces(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
     return page.filter(lambda o: id(o) not in phantom) if phantom else page
 
 
-def _read_page(page: pdfplumber.page.Page, number: int) -> Page:
-    page = _without_phantom_spaces(page)
-    raw = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+def _to_page(number: int, size: tuple[float, float], raw: list[dict[str, Any]],
+             lines: list[dict[str, Any]], rects: list[dict[str, Any]]) -> Page:
+    """The library's words, lines and rectangles as plain `Page` data."""
     words = [
         Word(
             text=w["text"],
@@ -110,15 +138,8 @@ def _read_page(page: pdfplumber.page.Page, number: int) -> Page:
         )
         for w in raw
     ]
-    rules = [
-        Ruling(float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"]))
-        for o in page.lines
-    ]
-    rules += [
-        Ruling(float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"]))
-        for o in page.rects
-        if min(o["width"], o["height"]) < _THIN
-    ]
-    return Page(number=number, width=float(page.width), height=float(page.height),
-                words=words, rules=rules)
+    thin_rects = [o for o in rects if min(o["width"], o["height"]) < _THIN]
+    rules = [Ruling(float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"]))
+             for o in [*lines, *thin_rects]]
+    return Page(number=number, width=size[0], height=size[1], words=words, rules=rules)
 

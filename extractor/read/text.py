@@ -43,16 +43,13 @@ from extractor.errors import NotFoundError, NotTextError
 from extractor.read import TEXT_SUFFIXES
 from extractor.read.page import Line, Page, Word
 from extractor.read.text_lines import collapse_spaces
+from extractor.template import COPENHAGEN, Template
 
 PITCH = 12.0  # synthetic line pitch, pt
 CHAR_WIDTH = 5.0  # synthetic width of one character, pt
 _HEIGHT = 10.0  # synthetic word height, pt
 _MARGIN = 20.0
 _WIDTH = 600.0
-_PAGE_NUMBER = regex.compile(r"^(.*?)\s*(?:side\s*)?\d{1,3}\s*(?:/|af)\s*\d{1,3}$",
-                             regex.IGNORECASE)
-_DOCUMENT_TYPE = regex.compile(r"^\p{L}*forslag$", regex.IGNORECASE)
-_CASE = regex.compile(r"^\p{Lu}\p{L}+\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$")
 _HEADER_WORDS = 5  # a running header is short
 _NEAR = 3  # lines: a document-type line must stand this close to another header line
 _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
@@ -132,24 +129,27 @@ def _checked(decoded: DecodedText, path: Path) -> DecodedText:
     return decoded
 
 
-def read_text(path: Path) -> list[Page]:
-    """The file as one page of words with synthetic positions, furniture set apart."""
-    return read_text_file(path)[0]
-
-
-def read_text_file(path: Path) -> tuple[list[Page], tuple[int, ...]]:
-    """The pages, and the lines that were not UTF-8 in an otherwise UTF-8 file."""
+def load_text(path: Path) -> DecodedText:
+    """The file's text (see `decode`); a missing file is `not_found`."""
     try:
         data = path.read_bytes()
     except (FileNotFoundError, IsADirectoryError) as exc:
         raise NotFoundError(path) from exc
-    decoded = decode(data, path)
-    return text_to_pages(decoded.text), decoded.fallback_lines
+    return decode(data, path)
 
 
-def text_to_pages(text: str) -> list[Page]:
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
-    furniture_idx = furniture_lines(raw)
+def read_text(path: Path, template: Template = COPENHAGEN) -> list[Page]:
+    """The file as one page of words with synthetic positions, furniture set apart."""
+    return text_to_pages(load_text(path).text, template)
+
+
+def raw_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+
+
+def text_to_pages(text: str, template: Template = COPENHAGEN) -> list[Page]:
+    raw = raw_lines(text)
+    furniture_idx = furniture_lines(raw, template)
     words: list[Word] = []
     furniture: list[Line] = []
     for n, line in enumerate(raw):
@@ -176,24 +176,25 @@ def _line_words(line: str, n: int) -> list[Word]:
     return out
 
 
-def furniture_lines(raw: list[str]) -> set[int]:
+def furniture_lines(raw: list[str], template: Template = COPENHAGEN) -> set[int]:
     """Indexes of the lines that are page headers or footers (see the module docstring)."""
     texts = [collapse_spaces(line) for line in raw]
     found: set[int] = set()
     learned: set[str] = set()
     for n, text in enumerate(texts):
-        m = _PAGE_NUMBER.match(text)
+        m = template.page_number_line.match(text)
         if m and len(text.split()) <= _HEADER_WORDS + 1:
             found.add(n)
             if m.group(1):
                 learned.add(m.group(1))
     counts = Counter(texts)
     for n, text in enumerate(texts):
-        if text in learned or (counts[text] >= 2 and _CASE.match(text)):
+        if text in learned or (counts[text] >= 2 and template.case_line.match(text)):
             found.add(n)
     for n, text in enumerate(texts):
         near = min((abs(n - k) for k in found), default=_NEAR + 1)
-        if _DOCUMENT_TYPE.match(text) and (near == 1 or (counts[text] >= 2 and near <= _NEAR)):
+        if template.document_type_line.match(text) and (
+                near == 1 or (counts[text] >= 2 and near <= _NEAR)):
             found.add(n)
     return found
 

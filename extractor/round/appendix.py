@@ -21,8 +21,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-import regex
-
 from extractor.checks.payback import payback_years
 from extractor.economy_relations import area_of, items, overall_row
 from extractor.models import (
@@ -35,21 +33,14 @@ from extractor.models import (
 )
 from extractor.round.overview import Counted, distinct_proposals, round_overview
 from extractor.rules import finding
+from extractor.template import COPENHAGEN
 
-INVESTMENT_AREAS = ("Service", "Anlæg")
-EFFECT_AREAS = ("Service", "Overførsler")
+# The round spans documents (of any template); its appendix is the Copenhagen one.
+INVESTMENT_AREAS = COPENHAGEN.investment_areas
+EFFECT_AREAS = COPENHAGEN.effect_areas
 TABLE_UNIT = "1.000 kr."
 # The seven departments and their committees, in the template's words.
-DEFAULT_COMMITTEES: dict[str, str] = {
-    "Økonomiforvaltningen": "Økonomiudvalget",
-    "Kultur- og Fritidsforvaltningen": "Kultur- og Fritidsudvalget",
-    "Børne- og Ungdomsforvaltningen": "Børne- og Ungdomsudvalget",
-    "Sundheds- og Omsorgsforvaltningen": "Sundheds- og Omsorgsudvalget",
-    "Socialforvaltningen": "Socialudvalget",
-    "Teknik- og Miljøforvaltningen": "Teknik- og Miljøudvalget",
-    "Beskæftigelses- og Integrationsforvaltningen": "Beskæftigelses- og Integrationsudvalget",
-}
-_TOTAL_ECONOMY = regex.compile(r"totaløkonomi", regex.IGNORECASE)
+DEFAULT_COMMITTEES: dict[str, str] = dict(COPENHAGEN.committees)
 _UNREADABLE = {"economy.unreadable_cell", "economy.ambiguous_columns"}
 _TENTH = Decimal("0.1")
 
@@ -155,7 +146,7 @@ def effect(proposal: Proposal, area: str) -> Amount:
 def stated_payback(economy: Economy | None) -> int | float | str | None:
     if economy is None or not economy.payback:
         return None
-    chosen = next((p for p in economy.payback if _TOTAL_ECONOMY.search(p.label)), None)
+    chosen = next((p for p in economy.payback if COPENHAGEN.total_payback.search(p.label)), None)
     if chosen is None and len(economy.payback) == 1:
         chosen = economy.payback[0]
     if chosen is None:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extractor import __version__
 from extractor.run.atomic import write_atomically
+from extractor.version import __version__
 
 if TYPE_CHECKING:
     from extractor.models import DocumentResult

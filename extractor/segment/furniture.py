@@ -19,17 +19,17 @@ import regex
 
 from extractor.read.page import Line, Page
 from extractor.read.text_lines import words_to_lines
-from extractor.segment.layout import ANNEX, CAPTION, RESUME, SECTION
+from extractor.template import COPENHAGEN, Template
 
 _MARGIN_SHARE = 0.11  # header/footer bands: this share of the page height, top and bottom
-_PAGE_NUMBER = regex.compile(r"(?:^|\s)(?:side\s*)?\d{1,3}\s*(?:/|af)\s*\d{1,3}$", regex.IGNORECASE)
 _DIGITS = regex.compile(r"\d+")
 _MIN_SHARE = 0.25  # repeated text must sit on at least this share of the pages
 
 
-def _landmark(line: Line) -> bool:
+def _landmark(line: Line, template: Template) -> bool:
     text = line.text.strip()
-    return any(p.match(text) for p in (CAPTION, SECTION, ANNEX, RESUME))
+    return any(p.match(text) for p in (template.caption, template.section, template.annex,
+                                       template.resume))
 
 
 def _key(line: Line, page: Page) -> tuple[str, str]:
@@ -42,7 +42,7 @@ def _in_margin(line: Line, page: Page) -> bool:
             or line.top >= page.height * (1 - _MARGIN_SHARE))
 
 
-def remove_furniture(pages: list[Page]) -> None:
+def remove_furniture(pages: list[Page], template: Template = COPENHAGEN) -> None:
     """Move header/footer words of every page from `words` to `furniture`, in place."""
     per_page = [[ln for ln in words_to_lines(p.words, p.number) if _in_margin(ln, p)]
                 for p in pages]
@@ -52,8 +52,9 @@ def remove_furniture(pages: list[Page]) -> None:
     )
     repeated = max(2, _MIN_SHARE * len(pages))
     for page, lines in zip(pages, per_page, strict=True):
-        drop = [ln for ln in lines if not _landmark(ln)
-                and (counts[_key(ln, page)] >= repeated or _PAGE_NUMBER.search(ln.text.strip()))]
+        drop = [ln for ln in lines if not _landmark(ln, template)
+                and (counts[_key(ln, page)] >= repeated
+                     or template.page_number_end.search(ln.text.strip()))]
         if not drop:
             continue
         dropped = {id(w) for ln in drop for w in ln.words}

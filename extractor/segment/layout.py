@@ -17,13 +17,7 @@ import regex
 
 from extractor.read.page import Line, Page, Word
 from extractor.read.text_lines import words_to_lines
-
-# The template's landmarks, shared with the text segmenter (segment_text.py).
-RESUME = regex.compile(r"^\s*Kort\s+resum[ée]\b", regex.IGNORECASE)
-SECTION = regex.compile(r"^\s*(\d)\.\s+(\p{Lu}.*)$")
-CAPTION = regex.compile(r"^\s*Tabel\s+(\d+)\.?\s+(.*)$")
-ANNEX = regex.compile(r"^\s*Administrative\s+bilag\b", regex.IGNORECASE)
-FIGURE = regex.compile(r"^\s*Figur\s+\d+\b")
+from extractor.template import COPENHAGEN, Template
 
 
 @dataclass(frozen=True)
@@ -80,6 +74,7 @@ class ProposalLayout:
     pages: list[Page]
     title_lines: list[Line]
     resume_line: Line
+    template: Template  # the template the proposal was found by; its parsers read it from here
     headings: list[Heading] = field(default_factory=list)
     end: Position = Position(10**6, 0.0)
 
@@ -105,10 +100,10 @@ def all_lines(pages: list[Page]) -> list[Line]:
     return [ln for p in pages for ln in words_to_lines(p.words, p.number)]
 
 
-def segment(pages: list[Page]) -> list[ProposalLayout]:
+def segment(pages: list[Page], template: Template = COPENHAGEN) -> list[ProposalLayout]:
     """Find every proposal in the file; an empty list means no proposal template was found."""
     lines = all_lines(pages)
-    starts = [i for i, ln in enumerate(lines) if RESUME.match(ln.text)]
+    starts = [i for i, ln in enumerate(lines) if template.resume.match(ln.text)]
     proposals = []
     for n, idx in enumerate(starts):
         resume = lines[idx]
@@ -124,9 +119,10 @@ def segment(pages: list[Page]) -> list[ProposalLayout]:
             end = Position(10**6, 0.0)
             last_page = pages[-1].number
         own_pages = [p for p in pages if first_page <= p.number <= max(first_page, last_page)]
-        layout = ProposalLayout(pages=own_pages, title_lines=title, resume_line=resume, end=end)
+        layout = ProposalLayout(pages=own_pages, title_lines=title, resume_line=resume,
+                                template=template, end=end)
         body = [ln for ln in lines[idx:next_start] if Position(ln.page, ln.top) < end]
-        layout.headings = _headings(body)
+        layout.headings = _headings(body, template)
         proposals.append(layout)
     return proposals
 
@@ -159,21 +155,22 @@ def _title_lines(lines: list[Line], resume_idx: int) -> list[Line]:
     return list(reversed(picked))
 
 
-def _headings(body: list[Line]) -> list[Heading]:
+def _headings(body: list[Line], template: Template) -> list[Heading]:
     """Sections, captions and the annex are bold in the PDF; sections rise from 1 to 6."""
     sections: dict[int, regex.Match[str]] = {}
     last = 0
     for i, ln in enumerate(body):
-        if ln.bold and (m := SECTION.match(ln.text.strip())) and int(m.group(1)) > last:
+        if ln.bold and (m := template.section.match(ln.text.strip())) and int(m.group(1)) > last:
             sections[i] = m
             last = int(m.group(1))
-    return classify_headings(body, sections, CAPTION, marked=lambda ln: ln.bold)
+    return classify_headings(body, sections, template, template.caption,
+                             marked=lambda ln: ln.bold)
 
 
 def classify_headings(body: list[Line], sections: dict[int, regex.Match[str]],
-                      caption: regex.Pattern[str],
+                      template: Template, caption: regex.Pattern[str],
                       marked: Callable[[Line], bool]) -> list[Heading]:
-    """The headings in reading order: the chosen section lines (index → SECTION match),
+    """The headings in reading order: the chosen section lines (index → section match),
     then table captions and the annex where `marked` (bold in a PDF), figures anywhere."""
     headings: list[Heading] = []
     for i, ln in enumerate(body):
@@ -183,8 +180,8 @@ def classify_headings(body: list[Line], sections: dict[int, regex.Match[str]],
             headings.append(Heading("section", m.group(1), m.group(2).strip(), ln))
         elif (m := caption.match(text)) and marked(ln):
             headings.append(Heading("table", m.group(1), m.group(2).strip(), ln))
-        elif ANNEX.match(text) and marked(ln):
+        elif template.annex.match(text) and marked(ln):
             headings.append(Heading("annex", "", text, ln))
-        elif FIGURE.match(text):
+        elif template.figure.match(text):
             headings.append(Heading("figure", "", text, ln))
     return headings

@@ -24,32 +24,24 @@ import regex
 from extractor.numbers import ParseError, parse_danish_date
 from extractor.read.page import Line, Page
 from extractor.segment.layout import (
-    RESUME,
-    SECTION,
     Heading,
     Position,
     ProposalLayout,
     all_lines,
     classify_headings,
 )
+from extractor.template import COPENHAGEN, Template
 
-# Stricter than the PDF caption (the dot is required): without bold to tell them apart,
-# a wrapped prose line may start "Tabel 1 viser …".
-_CAPTION = regex.compile(r"^\s*Tabel\s+(\d+)\.\s+(\S.*)$")
-_TEMPLATE_TITLES = {
-    1: r"Beskrivelse", 2: r"Økonomi", 3: r"Implementering", 4: r"Risiko",
-    5: r"Effektivisering", 6: r"Hvem\s+er\s+hørt",
-}
 _HEADING_WORDS = 10  # a section heading without the template's title is at most this long
 _TITLE_LINES = 4
 _ENDS_SENTENCE = regex.compile(r"[.:)]\s*$")
 
 
-def segment_text(pages: list[Page]) -> list[ProposalLayout]:
+def segment_text(pages: list[Page], template: Template = COPENHAGEN) -> list[ProposalLayout]:
     """Every proposal in the text; an empty list means no proposal template was found."""
     lines = all_lines(pages)
-    starts = [i for i, ln in enumerate(lines) if RESUME.match(ln.text)]
-    titles = [title_lines(lines, i) for i in starts]
+    starts = [i for i, ln in enumerate(lines) if template.resume.match(ln.text)]
+    titles = [title_lines(lines, i, template) for i in starts]
     proposals = []
     for n, idx in enumerate(starts):
         if n + 1 < len(starts):
@@ -58,14 +50,14 @@ def segment_text(pages: list[Page]) -> list[ProposalLayout]:
         else:
             end = Position(10**6, 0.0)
         layout = ProposalLayout(pages=pages, title_lines=titles[n], resume_line=lines[idx],
-                                end=end)
+                                template=template, end=end)
         body = [ln for ln in lines[idx:] if Position(ln.page, ln.top) < end]
-        layout.headings = text_headings(body)
+        layout.headings = text_headings(body, template)
         proposals.append(layout)
     return proposals
 
 
-def title_lines(lines: list[Line], resume_idx: int) -> list[Line]:
+def title_lines(lines: list[Line], resume_idx: int, template: Template) -> list[Line]:
     """The title block right above "Kort resumé" (see the module docstring)."""
     picked: list[Line] = []
     k = resume_idx - 1
@@ -73,7 +65,7 @@ def title_lines(lines: list[Line], resume_idx: int) -> list[Line]:
         line = lines[k]
         if picked and picked[-1].top - line.bottom > 1.5 * (line.bottom - line.top):
             break  # a blank line above the block: the title starts below it
-        if _ends_previous(line.text) or RESUME.match(line.text):
+        if _ends_previous(line.text) or template.resume.match(line.text):
             break
         picked.append(line)
         k -= 1
@@ -95,24 +87,26 @@ def _ends_previous(text: str) -> bool:
     return False
 
 
-def text_headings(body: list[Line]) -> list[Heading]:
-    candidates = [(i, m) for i, ln in enumerate(body) if (m := SECTION.match(ln.text.strip()))]
-    templated = {int(m.group(1)) for _, m in candidates if _has_template_title(m)}
+def text_headings(body: list[Line], template: Template) -> list[Heading]:
+    candidates = [(i, m) for i, ln in enumerate(body)
+                  if (m := template.section.match(ln.text.strip()))]
+    templated = {int(m.group(1)) for _, m in candidates if _has_template_title(m, template)}
     last = 0
     sections = {}
     for i, m in candidates:
         number = int(m.group(1))
         if number <= last:
             continue
-        if _has_template_title(m) or (number not in templated and _looks_like_heading(m)):
+        if _has_template_title(m, template) or (number not in templated
+                                                 and _looks_like_heading(m)):
             sections[i] = m
             last = number
-    return classify_headings(body, sections, _CAPTION, marked=lambda ln: True)
+    return classify_headings(body, sections, template, template.strict_caption,
+                             marked=lambda ln: True)
 
 
-def _has_template_title(m: regex.Match[str]) -> bool:
-    pattern = _TEMPLATE_TITLES.get(int(m.group(1)))
-    return pattern is not None and regex.match(pattern, m.group(2), regex.IGNORECASE) is not None
+def _has_template_title(m: regex.Match[str], template: Template) -> bool:
+    return template.has_section_title(m.group(1), m.group(2))
 
 
 def _looks_like_heading(m: regex.Match[str]) -> bool:

@@ -1,7 +1,7 @@
 """What the Excel workbook shows, decided without openpyxl: sheet names, which rows each
 Tabel 1 total covers (for the SUM formulas), and the overview's derived values.
 
-Which rows a total covers is the checks' own definition (`total_relations` in
+Which rows a total covers is the checks' own definition (`sum_relations` in
 `extractor/economy_relations.py`): a group's plain total covers the group's item rows; a
 per-area total ("…, Service" or a total with a Styringsområde) the group's items of that
 area; "Samlet økonomisk påvirkning" the two plain group totals (a group's items when it
@@ -13,14 +13,12 @@ from __future__ import annotations
 import regex
 
 from extractor.checks.payback import payback_years, service_net
-from extractor.economy_relations import items, plain_total, total_relations
+from extractor.economy_relations import items, plain_total, sum_relations
 from extractor.models import Economy, Group, Proposal
+from extractor.template import Template
 
 SHEET_NAME_MAX = 31
 _SHEET_BAD = regex.compile(r"[\[\]:*?/\\\x00-\x1f]")
-_SERVICE = regex.compile(r"service", regex.IGNORECASE)
-_TOTAL = regex.compile(r"total", regex.IGNORECASE)
-_CFO = regex.compile(r"center\s+for\s+økonomi", regex.IGNORECASE)
 
 
 def sheet_name(wanted: str, taken: set[str]) -> str:
@@ -53,7 +51,7 @@ def total_coverage(economy: Economy) -> dict[int, list[int]]:
     the checks' own relations, so a red total in the workbook is a finding in the JSON."""
     index = {id(row): i for i, row in enumerate(economy.rows)}
     return {index[id(rel.total)]: sorted(index[id(r)] for r in rel.covered)
-            for rel in total_relations(economy) if rel.total.role == "total"}
+            for rel in sum_relations(economy)}
 
 
 def item_indexes(economy: Economy) -> list[int]:
@@ -75,18 +73,18 @@ def group_year_values(economy: Economy, group: Group) -> dict[int, int | None]:
     return out
 
 
-def paybacks(economy: Economy) -> dict[str, int | float | None]:
+def paybacks(economy: Economy, template: Template) -> dict[str, int | float | None]:
     """Stated and computed payback (years) on the service and the total basis."""
     out: dict[str, int | float | None] = {
         "service_stated": None, "service_computed": None,
         "total_stated": None, "total_computed": None}
     for stated in economy.payback:
-        if _SERVICE.search(stated.label):
+        if template.service_payback.search(stated.label):
             out["service_stated"] = stated.years
-        elif _TOTAL.search(stated.label):
+        elif template.total_payback.search(stated.label):
             out["total_stated"] = stated.years
     if economy.rows:
-        out["service_computed"] = payback_years(list(service_net(economy)))
+        out["service_computed"] = payback_years(list(service_net(economy, template)))
         overall = next((r for r in economy.rows if r.group == "overall" and r.role == "total"),
                        None)
         if overall is not None:
@@ -94,10 +92,11 @@ def paybacks(economy: Economy) -> dict[str, int | float | None]:
     return out
 
 
-def cfo_approval(proposal: Proposal) -> tuple[bool | None, str | None]:
+def cfo_approval(proposal: Proposal, template: Template) -> tuple[bool | None, str | None]:
     """(answer, ISO date) of Center for Økonomi in Tabel 4; (None, None) when absent."""
     for hearing in proposal.hearings:
-        if hearing.table == 4 and _CFO.search(hearing.body):
+        if hearing.table == template.approval_table and template.approver_pattern.search(
+                hearing.body):
             return hearing.answer, hearing.date.isoformat() if hearing.date else None
     return None, None
 

@@ -28,13 +28,12 @@ from extractor.export.xlsx.cells import (
 )
 from extractor.export.xlsx.labels import label
 from extractor.export.xlsx.layout import item_indexes, total_coverage
-from extractor.models import Economy, Finding, Proposal
+from extractor.models import SEVERITY_ORDER, Economy, Finding, Proposal
 
 HEADER_ROW = 5
 LABEL_COL, AREA_COL, FIRST_YEAR_COL = 1, 2, 3
 _DIFF_FILL = PatternFill("solid", fgColor="FF7C80", bgColor="FF7C80")
 _DIFF_FONT = Font(bold=True, color="9C0006")
-_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 @dataclass
@@ -204,7 +203,7 @@ def _place_findings(ws: Worksheet, findings: list[Finding],
             at[(row + i, 1)].append(f)
     for (r, c), fs in at.items():
         cell = ws.cell(row=r, column=c)
-        worst = min(fs, key=lambda f: _SEVERITY_RANK[f.severity])
+        worst = min(fs, key=lambda f: SEVERITY_ORDER[f.severity])
         cell.fill = SEVERITY_FILL[worst.severity]
         text = clean_text("\n\n".join(
             f"{label(f'severity.{f.severity}', lang)} ({f.rule}): {f.message}" for f in fs))

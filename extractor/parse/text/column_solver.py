@@ -39,15 +39,15 @@ it is reported ambiguous rather than guessed.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from extractor.economy_relations import sum_holds, total_relations, year_holds
 from extractor.models import Economy, EconomyRow
+from extractor.template import Template
 
 NODE_BUDGET = 30_000  # search steps per component: steps, not seconds, so results are
 # the same on every machine (0.5-1 s here; the real tables need about 10.000 in all)
-_CONVENTION_START = {"permanent": 1, "implementation": 0, "overall": 0}
 
 Placement = tuple[int, ...]  # the year columns (0-based) of a row's numbers, in order
 
@@ -97,7 +97,7 @@ def _in_columns(numbers: Sequence[int], placement: Placement | None,
     return out
 
 
-def solve_columns(rows: Sequence[TextRow], years: Sequence[int]) -> Solution:
+def solve_columns(rows: Sequence[TextRow], years: Sequence[int], template: Template) -> Solution:
     """The placement of every row's numbers (see the module docstring)."""
     n = len(years)
     options = [placements_of(r.numbers, n) for r in rows]
@@ -109,8 +109,8 @@ def solve_columns(rows: Sequence[TextRow], years: Sequence[int]) -> Solution:
     economy = Economy(years=list(years), rows=provisional)
     index = {id(row): i for i, row in enumerate(provisional)}
     relations = [(index[id(rel.total)], tuple(index[id(r)] for r in rel.covered))
-                 for rel in total_relations(economy)]
-    first = _Problem(rows, options, relations, n).solve()
+                 for rel in total_relations(economy, template)]
+    first = _Problem(rows, options, relations, n, template.first_column).solve()
     unsettled = {i for total, covered in relations
                  if not _holds_everywhere(rows, first, total, covered, n)
                  for i in (total, *covered) if len(options[i]) > 1}
@@ -118,7 +118,7 @@ def solve_columns(rows: Sequence[TextRow], years: Sequence[int]) -> Solution:
         return first
     wider = [placements_of(r.numbers, n, contiguous=i not in unsettled)
              for i, r in enumerate(rows)]
-    return _Problem(rows, wider, relations, n).solve()
+    return _Problem(rows, wider, relations, n, template.first_column).solve()
 
 
 def _holds_everywhere(rows: Sequence[TextRow], solution: Solution, total: int,
@@ -137,8 +137,10 @@ class _OverBudget(Exception):
 
 class _Problem:
     def __init__(self, rows: Sequence[TextRow], options: list[list[Placement]],
-                 relations: list[tuple[int, tuple[int, ...]]], n_years: int) -> None:
+                 relations: list[tuple[int, tuple[int, ...]]], n_years: int,
+                 first_column: Mapping[str, int]) -> None:
         self.rows = rows
+        self.first_column = first_column  # the template's convention: a tie-break only
         self.options = options
         self.relations = relations
         self.n = n_years
@@ -196,7 +198,7 @@ class _Problem:
         if not is_contiguous(placement):
             return 0
         k = len(self.rows[i].numbers)
-        conventional = min(_CONVENTION_START[self.rows[i].row.group], self.n - k)
+        conventional = min(self.first_column[self.rows[i].row.group], self.n - k)
         return self.contiguity_weight + int(not placement or placement[0] == conventional)
 
     def search(self, order: list[int], fixed: dict[int, Placement], target: int | None) -> int:

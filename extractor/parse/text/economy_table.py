@@ -30,14 +30,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from extractor.models import Economy, EconomyRow, Finding, Group, Payback
 from extractor.numbers import is_table_amount, parse_table_amount
 from extractor.parse.economy_rows import (
-    PRICE_LEVEL,
-    UNIT,
-    YEAR,
     group_heading,
     is_payback,
     opens_overall,
@@ -55,13 +50,12 @@ from extractor.parse.text.column_solver import (
 from extractor.read.page import Line
 from extractor.read.text_lines import collapse_spaces, join_lines
 from extractor.rules import TABLE_1, finding
-
-_AREAS = ("Service", "Overførsler", "Anlæg", "Finansiering")
-_NOTES_START = regex.compile(r"^(?:Noter\b|\*|Alle\s+effektiviseringer\b)", regex.IGNORECASE)
+from extractor.template import COPENHAGEN, Template
 
 
 @dataclass
 class _Reading:
+    template: Template
     group: Group | None = None
     label_lines: list[str] = field(default_factory=list)
     rows: list[TextRow] = field(default_factory=list)
@@ -70,39 +64,41 @@ class _Reading:
     notes: list[list[str]] = field(default_factory=list)
 
 
-def parse_economy_text(lines: list[Line],
-                       vocabulary: frozenset[str]) -> tuple[Economy | None, list[Finding]]:
+def parse_economy_text(lines: list[Line], vocabulary: frozenset[str],
+                       template: Template = COPENHAGEN) -> tuple[Economy | None, list[Finding]]:
     """Tabel 1 from the lines after its caption (the caption line included or not)."""
+    caption = template.caption_of(template.economy_table)
     texts = [collapse_spaces(ln.text) for ln in lines]
-    texts = [t for t in texts if t and not regex.match(r"^Tabel\s+1\b", t)]
-    header = next((i for i, t in enumerate(texts) if len(_years(t)) >= 2), None)
+    texts = [t for t in texts if t and not caption.match(t)]
+    header = next((i for i, t in enumerate(texts) if len(_years(t, template)) >= 2), None)
     if header is None:
         return None, []
-    years = _years(texts[header])
+    years = _years(texts[header], template)
     above = " ".join(texts[:header + 1])
-    unit = m.group(1) if (m := UNIT.search(above)) else None
-    price_level = m.group(1) if (m := PRICE_LEVEL.search(above)) else None
-    reading = _Reading()
+    unit = m.group(1) if (m := template.unit_pattern.search(above)) else None
+    price_level = m.group(1) if (m := template.price_level_pattern.search(above)) else None
+    reading = _Reading(template)
     body = texts[header + 1:]
     for n, text in enumerate(body):
         if reading.notes or (not reading.label_lines and reading.rows
-                             and _NOTES_START.match(text)):
-            _add_note(reading.notes, text)
+                             and template.notes.match(text)):
+            _add_note(reading.notes, text, template)
             continue
         _read_line(reading, text, body[n + 1] if n + 1 < len(body) else None,
                    len(years), vocabulary)
     if reading.label_lines:
         _add_row(reading, reading.label_lines, [], len(years), vocabulary)
-    rows, findings = _place(reading.rows, years)
+    rows, findings = _place(reading.rows, years, template)
     economy = Economy(unit=unit, price_level=price_level, years=years, page=None, rows=rows,
                       payback=reading.payback,
                       notes=[join_lines(p, vocabulary) for p in reading.notes])
     return economy, [*reading.findings, *findings]
 
 
-def _years(text: str) -> list[int]:
+def _years(text: str, template: Template) -> list[int]:
     """The year columns named in a header line; "2027 p/l" is the price level, not a year."""
-    return [int(w) for w in PRICE_LEVEL.sub(" ", text).split() if YEAR.match(w)]
+    return [int(w) for w in template.price_level_pattern.sub(" ", text).split()
+            if template.year_word.match(w)]
 
 
 def _read_line(reading: _Reading, text: str, following: str | None, n_years: int,
@@ -113,26 +109,27 @@ def _read_line(reading: _Reading, text: str, following: str | None, n_years: int
         k -= 1
     numbers = words[k:]
     label_part = " ".join(words[:k])
-    if numbers and (words[k - 1:k] in (["§"], ["§§"]) or _row_follows(following)):
+    areas = reading.template.steering_areas
+    if numbers and (words[k - 1:k] in (["§"], ["§§"]) or _row_follows(following, areas)):
         numbers = []  # "(§" / "82)" or "§ 85": a paragraph number ending a label line
     if not numbers:
         if not reading.label_lines and _group_heading(reading, text):
             return
         reading.label_lines.append(text)
-        if words[-1] in _AREAS and following is not None and not _starts_with_amount(following):
+        if words[-1] in areas and following is not None and not _starts_with_amount(following):
             _add_row(reading, reading.label_lines, [], n_years, vocabulary)
         return
     _add_row(reading, [*reading.label_lines, label_part], numbers, n_years, vocabulary)
 
 
-def _row_follows(following: str | None) -> bool:
+def _row_follows(following: str | None, areas: tuple[str, ...]) -> bool:
     """True when the next line is a steering area with amounts: the row is not done yet."""
     words = (following or "").split()
-    return len(words) >= 2 and words[0] in _AREAS and is_table_amount(words[1])
+    return len(words) >= 2 and words[0] in areas and is_table_amount(words[1])
 
 
 def _group_heading(reading: _Reading, text: str) -> bool:
-    group = group_heading(text)
+    group = group_heading(reading.template, text)
     if group is not None:
         reading.group = group
     return group is not None
@@ -146,20 +143,21 @@ def _starts_with_amount(text: str) -> bool:
 def _add_row(reading: _Reading, label_lines: list[str], numbers: list[str], n_years: int,
              vocabulary: frozenset[str]) -> None:
     reading.label_lines = []
+    template = reading.template
     label = join_lines([t for t in label_lines if t], vocabulary)
-    if is_payback(label):
-        reading.payback.append(payback_row(label, " ".join(numbers)))
+    if is_payback(template, label):
+        reading.payback.append(payback_row(template, label, " ".join(numbers)))
         return
     steering = None
     head, _, last = label.rpartition(" ")
-    if last in _AREAS and head and not head.endswith(","):
+    if last in template.steering_areas and head and not head.endswith(","):
         label, steering = head, last
-    if opens_overall(label):
+    if opens_overall(template, label):
         reading.group = "overall"
     label, footnote = split_footnote(label)
     group: Group = reading.group or "permanent"
-    row = EconomyRow(group=group, label=label, steering_area=steering, role=row_role(label),
-                     footnote=footnote, values={}, page=None)
+    row = EconomyRow(group=group, label=label, steering_area=steering,
+                     role=row_role(template, label), footnote=footnote, values={}, page=None)
     values = [parse_table_amount(w) for w in numbers]
     if len(values) > n_years:
         reading.findings.append(finding(
@@ -170,14 +168,15 @@ def _add_row(reading: _Reading, label_lines: list[str], numbers: list[str], n_ye
     reading.rows.append(TextRow(row, values))
 
 
-def _add_note(notes: list[list[str]], text: str) -> None:
-    if not notes or _NOTES_START.match(text):
+def _add_note(notes: list[list[str]], text: str, template: Template) -> None:
+    if not notes or template.notes.match(text):
         notes.append([])
     notes[-1].append(text)
 
 
-def _place(text_rows: list[TextRow], years: list[int]) -> tuple[list[EconomyRow], list[Finding]]:
-    solution = solve_columns(text_rows, years)
+def _place(text_rows: list[TextRow], years: list[int],
+           template: Template) -> tuple[list[EconomyRow], list[Finding]]:
+    solution = solve_columns(text_rows, years, template)
     rows: list[EconomyRow] = []
     findings: list[Finding] = []
     for i, text_row in enumerate(text_rows):

@@ -27,7 +27,7 @@ import dataclasses
 import regex
 
 from extractor.models import Hearing, Proposal, Section
-from extractor.parse.annex import HEARING_TABLES, hearing_date, parse_innovation
+from extractor.parse.annex import answer, hearing_date, parse_innovation
 from extractor.parse.cost_items import parse_cost_items
 from extractor.parse.economy_rows import group_heading
 from extractor.parse.header import parse_case, parse_document_type
@@ -39,10 +39,8 @@ from extractor.read.text import PITCH
 from extractor.read.text_lines import collapse_spaces, hyphen_vocabulary, join_lines
 from extractor.rules import finding
 from extractor.segment.layout import Heading, Position, ProposalLayout, Region, all_lines
+from extractor.template import Template
 
-_SUMMARY = regex.compile(r"^\s*Kort\s+resum[ée]\s*:?\s*", regex.IGNORECASE)
-_DEPARTMENT = regex.compile(r"^\s*Fremstillende\b(?:\s+forvaltning\s*:?)?\s*", regex.IGNORECASE)
-_DEPARTMENT_LABEL_END = regex.compile(r"^\s*forvaltning\s*:\s*", regex.IGNORECASE)
 _ENDS_SENTENCE = regex.compile(r"[.!?:]\s*$")
 _STARTS_NEW = regex.compile(r"^[\p{Lu}\d§•▪●\-–\"“”]")
 _LIST_ITEM = regex.compile(r"^(?:[•▪●◦■]|[-–]\s|\d{1,2}\.\s+\p{Lu})")
@@ -50,13 +48,12 @@ _ITEM = regex.compile(r"^([\p{Lu}§].{1,200}?):\s+[-−–+]?\s*\d")
 _AMOUNT_START = regex.compile(r"^[-−–+]?\s*\d[\d.,]*\s*(?:mio\.|mia\.|t\.|kr\.)")
 _HEADING_WORDS = 12
 _ITEM_TITLE_WORDS = 20
-_HEARING_ROW = regex.compile(
-    r"^(.*?)\s*\b(Ja|Nej)\b\s*(\d{1,2}\.\s*\p{L}+\s+\d{4})?\s*$", regex.IGNORECASE)
 _DATE = regex.compile(r"^\d{1,2}\.\s*\p{L}+\s+\d{4}$")
 
 
 def parse_text_proposal(layout: ProposalLayout) -> Proposal:
     pages = layout.pages
+    template = layout.template
     lines = all_lines(pages)
     vocabulary = hyphen_vocabulary(ln.text for ln in lines)
     start = layout.title_lines[0] if layout.title_lines else layout.resume_line
@@ -65,10 +62,11 @@ def parse_text_proposal(layout: ProposalLayout) -> Proposal:
     summary, department = _front_page(layout, body, vocabulary)
     sections, section2 = _sections(layout, vocabulary)
     economy, findings = None, []
-    table1 = layout.table(1)
+    table1 = layout.table(template.economy_table)
     if table1 is not None:
-        economy, findings = parse_economy_text(layout.region_after(table1).lines(), vocabulary)
-    if layout.table(2) is not None:
+        economy, findings = parse_economy_text(layout.region_after(table1).lines(), vocabulary,
+                                               template)
+    if layout.table(template.follow_up_table) is not None:
         findings.append(finding(
             "follow_up.not_read",
             "Tabel 2 (opfølgningsmål) står i teksten, men tekst fletter tabellens fire kolonner "
@@ -77,18 +75,18 @@ def parse_text_proposal(layout: ProposalLayout) -> Proposal:
     title = join_lines([ln.text for ln in layout.title_lines], vocabulary)
     return Proposal(
         title=title or collapse_spaces(layout.resume_line.text),
-        case=parse_case(pages),
-        document_type=parse_document_type(pages),
+        case=parse_case(pages, template),
+        document_type=parse_document_type(pages, template),
         department=department,
         summary=summary,
         pages=None,
         sections=sections,
         economy=economy,
         cost_items=[c.model_copy(update={"page": None, "bbox": None})
-                    for c in parse_cost_items(section2, vocabulary)],
+                    for c in parse_cost_items(section2, vocabulary, template)],
         follow_up=[],
-        risk=parse_risk(sections),
-        innovation_proposal=parse_innovation(body),
+        risk=parse_risk(sections, template),
+        innovation_proposal=parse_innovation(body, template),
         hearings=_hearings(layout, vocabulary),
         findings=findings,
     )
@@ -100,15 +98,17 @@ def _front_page(layout: ProposalLayout, body: list[Line],
     resume = layout.resume_line
     front = [ln.text for ln in body
              if Position(resume.page, resume.top) <= Position(ln.page, ln.top) < first_heading]
-    split = next((i for i, t in enumerate(front) if _DEPARTMENT.match(t)), len(front))
-    summary = join_lines([_SUMMARY.sub("", front[0], count=1), *front[1:split]], vocabulary)
+    template = layout.template
+    split = next((i for i, t in enumerate(front) if template.department.match(t)), len(front))
+    summary = join_lines([template.resume_prefix.sub("", front[0], count=1), *front[1:split]],
+                         vocabulary)
     rest = front[split:]
     department_lines = []
     for n, text in enumerate(rest):
         if n == 0:
-            text = _DEPARTMENT.sub("", text, count=1)
-        elif n == 1 and _DEPARTMENT_LABEL_END.match(text):
-            text = _DEPARTMENT_LABEL_END.sub("", text, count=1)
+            text = template.department_prefix.sub("", text, count=1)
+        elif n == 1 and template.department_label_end.match(text):
+            text = template.department_label_end.sub("", text, count=1)
         department_lines.append(text)
     department = join_lines(department_lines, vocabulary)
     return summary or None, department or None
@@ -125,11 +125,12 @@ def _sections(layout: ProposalLayout,
         lines = [ln for ln in Region(heading.position, end, layout.pages).lines()
                  if ln is not heading.line and not _same_line(ln, heading)
                  and not any(r.start <= Position(ln.page, ln.top) < r.end for r in tables)]
-        paragraphs = text_paragraphs(lines, cost_items=heading.number == "2")
+        economy_section = heading.number == layout.template.economy_section
+        paragraphs = text_paragraphs(lines, layout.template, cost_items=economy_section)
         sections.append(Section(number=heading.number, title=heading.title,
                                 text="\n".join(t for p in paragraphs
                                                if (t := p.text(vocabulary)))))
-        if heading.number == "2":
+        if economy_section:
             section2 = paragraphs
     return sections, section2
 
@@ -138,15 +139,16 @@ def _same_line(line: Line, heading: Heading) -> bool:
     return line.page == heading.line.page and abs(line.top - heading.line.top) < 0.5
 
 
-def text_paragraphs(lines: list[Line], cost_items: bool = False) -> list[Paragraph]:
+def text_paragraphs(lines: list[Line], template: Template,
+                    cost_items: bool = False) -> list[Paragraph]:
     """Lines → paragraphs by the rules in the module docstring; headings set in bold."""
-    heads = _item_headings(lines) if cost_items else set()
+    heads = _item_headings(lines, template) if cost_items else set()
     paragraphs: list[Paragraph] = []
     for i, line in enumerate(lines):
         previous = lines[i - 1] if i else None
         following = lines[i + 1] if i + 1 < len(lines) else None
         text = line.text.strip()
-        heading = i in heads or (cost_items and group_heading(text) is not None) or (
+        heading = i in heads or (cost_items and group_heading(template, text) is not None) or (
             _sub_heading(line, previous, following))
         new = (previous is None or heading or ((i - 1) in heads and i not in heads)
                or (paragraphs[-1].lines[-1].bold and not heading)
@@ -170,7 +172,7 @@ def _sub_heading(line: Line, previous: Line | None, following: Line | None) -> b
             and regex.match(r"^\p{Lu}", following.text.strip()) is not None)
 
 
-def _item_headings(lines: list[Line]) -> set[int]:
+def _item_headings(lines: list[Line], template: Template) -> set[int]:
     """Indexes of the lines that make up section 2's cost-item headings."""
     out: set[int] = set()
     for i, line in enumerate(lines):
@@ -193,7 +195,8 @@ def _item_headings(lines: list[Line]) -> set[int]:
             continue
         previous = lines[first - 1] if first else None
         if previous is not None and _adjacent(previous, lines[first]) and not (
-                _ENDS_SENTENCE.search(previous.text) or group_heading(previous.text.strip())
+                _ENDS_SENTENCE.search(previous.text)
+                or group_heading(template, previous.text.strip())
                 or (first - 1) in out):
             continue
         last = i + 1 if amount_below else i
@@ -217,18 +220,22 @@ def _bold(line: Line) -> Line:
 
 def _hearings(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[Hearing]:
     """Tabel 4 and 6 rows: body text up to a line ending in "Ja"/"Nej" and a date."""
+    template = layout.template
+    hearing_row = regex.compile(rf"^(.*?)\s*\b({template.yes}|{template.no})\b\s*"
+                                r"(\d{1,2}\.\s*\p{L}+\s+\d{4})?\s*$", regex.IGNORECASE)
+    header = f"{template.yes}/{template.no}"
     out: list[Hearing] = []
-    for number in HEARING_TABLES:
+    for number in template.hearing_tables:
         caption = layout.table(number)
         if caption is None:
             continue
         pending: list[str] = []
         texts = [collapse_spaces(ln.text) for ln in layout.region_after(caption).lines()[1:]]
         for n, text in enumerate(texts):
-            if text.lower().startswith("ja/nej") or (n and _DATE.match(text)
-                                                     and _HEARING_ROW.match(texts[n - 1])):
+            if text.lower().startswith(header) or (n and _DATE.match(text)
+                                                   and hearing_row.match(texts[n - 1])):
                 continue  # the header row, or a date already taken by the row above
-            m = _HEARING_ROW.match(text)
+            m = hearing_row.match(text)
             if m is None:
                 pending.append(text)
                 continue
@@ -238,6 +245,7 @@ def _hearings(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[Hearin
                                   and _DATE.match(texts[n + 1]) else None)
             if body:
                 out.append(Hearing(table=number, body=body,
-                                   answer=m.group(2).lower() == "ja", date=hearing_date(date)))
+                                   answer=answer(m.group(2), template),
+                                   date=hearing_date(date)))
     return out
 

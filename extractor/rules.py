@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from extractor.models import Evidence, Finding, Location, Severity
 
@@ -130,3 +131,23 @@ def kr(amount: int | float | None) -> str:
     n = int(amount)
     digits = f"{abs(n):,}".replace(",", ".")
     return f"-{digits}" if n < 0 else digits
+
+
+def mio_kr(thousands: int | Decimal) -> str:
+    """An amount in 1.000 kr. as mio. kr., exact and in Danish: 11960 → '11,96 mio. kr.'.
+
+    The prose states amounts in mio. kr. and the table in 1.000 kr.; a message sets
+    both in the prose's unit so the reader does not have to convert."""
+    value = (Decimal(thousands) / 1000).normalize()
+    sign = "-" if value < 0 else ""
+    whole, _, frac = f"{abs(value):f}".partition(".")
+    digits = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{digits}{',' + frac if frac else ''} mio. kr."
+
+
+def against_table(stated: Decimal, actual: int, *, by_size: bool = False) -> str:
+    """'-17.343 t. kr. (-17,343 mio. kr.); forskellen er 4,943 mio. kr.': a table value in
+    both units and its distance from what the prose states (by size, where the prose
+    states savings as positive amounts)."""
+    gap = abs(abs(Decimal(actual)) - abs(stated)) if by_size else abs(Decimal(actual) - stated)
+    return f"{kr(actual)} t. kr. ({mio_kr(actual)}); forskellen er {mio_kr(gap)}"

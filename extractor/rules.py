@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from extractor.models import Evidence, Finding, Location, Severity
 
@@ -21,27 +22,39 @@ class Rule:
     severity: Severity
     theme: str  # "arithmetic" | "prose" | "payback" | "completeness" | "parse" | "round"
     description: str  # Danish, one sentence: what the rule checks
+    # Which of a finding's `expected`/`found` is what the document itself states (a
+    # printed total, a prose amount, a stated payback); the other is what Tabel 1 shows
+    # or what is computed from it. None: the rule's findings carry no numbers.
+    says: Literal["expected", "found"] | None = None
+    unit: Literal["amount", "years"] = "amount"  # amounts in the table's unit, or years
+    by_size: bool = False  # the document states a size (a saving as a positive amount)
 
 
 _RULES = (
     # Tabel 1 arithmetic (checks/arithmetic.py)
     Rule("economy.column_total", "error", "arithmetic",
-         "En total i Tabel 1 afviger mere end afrundingen fra summen af de rækker, den dækker."),
+         "En total i Tabel 1 afviger mere end afrundingen fra summen af de rækker, den dækker.",
+         says="found"),
     Rule("economy.rounding_gap", "info", "arithmetic",
-         "En total i Tabel 1 afviger fra summen af sine rækker, men kun inden for afrundingen."),
+         "En total i Tabel 1 afviger fra summen af sine rækker, men kun inden for afrundingen.",
+         says="found"),
     Rule("economy.of_which_total", "error", "arithmetic",
-         "En 'Heraf …'-række afviger mere end afrundingen fra de rækker, den dækker."),
+         "En 'Heraf …'-række afviger mere end afrundingen fra de rækker, den dækker.",
+         says="found"),
     Rule("economy.of_which_unknown", "info", "arithmetic",
          "En 'Heraf …'-række, hvor det ikke kan afgøres, hvilke rækker den dækker."),
     Rule("economy.empty_total", "info", "arithmetic",
-         "En total er tom, selv om rækkerne under den har beløb (der summer til 0)."),
+         "En total er tom, selv om rækkerne under den har beløb (der summer til 0).",
+         says="found"),
     Rule("economy.missing_total", "warning", "arithmetic",
          "Tabel 1 mangler en totalrække (gruppetotal eller 'Samlet økonomisk påvirkning')."),
     # Prose against Tabel 1 (checks/prose.py, checks/headline.py)
     Rule("prose.amount_mismatch", "error", "prose",
-         "Et beløb i en overskrift i afsnit 2 stemmer ikke med rækken i Tabel 1."),
+         "Et beløb i en overskrift i afsnit 2 stemmer ikke med rækken i Tabel 1.",
+         says="expected"),
     Rule("prose.amount_sign", "warning", "prose",
-         "Et beløb i en overskrift i afsnit 2 har andet fortegn end rækken i Tabel 1."),
+         "Et beløb i en overskrift i afsnit 2 har andet fortegn end rækken i Tabel 1.",
+         says="expected"),
     Rule("prose.amount_unit", "warning", "prose",
          "Et beløb i en overskrift i afsnit 2 mangler enhed eller har en usædvanlig enhed."),
     Rule("prose.amount_unreadable", "warning", "prose",
@@ -53,13 +66,16 @@ _RULES = (
     Rule("prose.unmatched_row", "info", "prose",
          "En række i Tabel 1 har ingen tilsvarende overskrift i afsnit 2."),
     Rule("prose.headline_effect", "error", "prose",
-         "Effektiviseringen i resuméet eller afsnit 2 stemmer ikke med 'Samlet varig ændring'."),
+         "Effektiviseringen i resuméet eller afsnit 2 stemmer ikke med 'Samlet varig ændring'.",
+         says="expected", by_size=True),
     Rule("prose.headline_investment", "error", "prose",
          "Investeringsbehovet i resuméet eller afsnit 2 stemmer ikke med "
-         "implementeringsomkostningerne i alt."),
+         "implementeringsomkostningerne i alt.",
+         says="expected", by_size=True),
     # Payback (checks/payback.py)
     Rule("payback.differs", "warning", "payback",
-         "Den angivne tilbagebetalingstid afviger fra den, der kan beregnes af Tabel 1."),
+         "Den angivne tilbagebetalingstid afviger fra den, der kan beregnes af Tabel 1.",
+         says="found", unit="years"),
     Rule("payback.unreadable", "info", "payback",
          "Tilbagebetalingstiden mangler eller kan ikke læses som et antal år."),
     # Completeness and template hygiene (checks/completeness.py)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
 
 from extractor.models import Evidence, Finding, Location, Severity
 
@@ -19,27 +21,39 @@ class Rule:
     id: str
     severity: Severity
     description: str  # Danish, one sentence: what the rule checks
+    # Which of a finding's `expected`/`found` is what the document itself states (a
+    # printed total, a prose amount, a stated payback); the other is what Tabel 1 shows
+    # or what is computed from it. None: the rule's findings carry no numbers.
+    says: Literal["expected", "found"] | None = None
+    unit: Literal["amount", "years"] = "amount"  # amounts in the table's unit, or years
+    by_size: bool = False  # the document states a size (a saving as a positive amount)
 
 
 _RULES = (
     # Tabel 1 arithmetic (checks/arithmetic.py)
     Rule("economy.column_total", "error",
-         "En total i Tabel 1 afviger mere end afrundingen fra summen af de rækker, den dækker."),
+         "En total i Tabel 1 afviger mere end afrundingen fra summen af de rækker, den dækker.",
+         says="found"),
     Rule("economy.rounding_gap", "info",
-         "En total i Tabel 1 afviger fra summen af sine rækker, men kun inden for afrundingen."),
+         "En total i Tabel 1 afviger fra summen af sine rækker, men kun inden for afrundingen.",
+         says="found"),
     Rule("economy.of_which_total", "error",
-         "En 'Heraf …'-række afviger mere end afrundingen fra de rækker, den dækker."),
+         "En 'Heraf …'-række afviger mere end afrundingen fra de rækker, den dækker.",
+         says="found"),
     Rule("economy.of_which_unknown", "info",
          "En 'Heraf …'-række, hvor det ikke kan afgøres, hvilke rækker den dækker."),
     Rule("economy.empty_total", "info",
-         "En total er tom, selv om rækkerne under den har beløb (der summer til 0)."),
+         "En total er tom, selv om rækkerne under den har beløb (der summer til 0).",
+         says="found"),
     Rule("economy.missing_total", "warning",
          "Tabel 1 mangler en totalrække (gruppetotal eller 'Samlet økonomisk påvirkning')."),
     # Prose against Tabel 1 (checks/prose.py, checks/headline.py)
     Rule("prose.amount_mismatch", "error",
-         "Et beløb i en overskrift i afsnit 2 stemmer ikke med rækken i Tabel 1."),
+         "Et beløb i en overskrift i afsnit 2 stemmer ikke med rækken i Tabel 1.",
+         says="expected"),
     Rule("prose.amount_sign", "warning",
-         "Et beløb i en overskrift i afsnit 2 har andet fortegn end rækken i Tabel 1."),
+         "Et beløb i en overskrift i afsnit 2 har andet fortegn end rækken i Tabel 1.",
+         says="expected"),
     Rule("prose.amount_unit", "warning",
          "Et beløb i en overskrift i afsnit 2 mangler enhed eller har en usædvanlig enhed."),
     Rule("prose.amount_unreadable", "warning",
@@ -51,13 +65,16 @@ _RULES = (
     Rule("prose.unmatched_row", "info",
          "En række i Tabel 1 har ingen tilsvarende overskrift i afsnit 2."),
     Rule("prose.headline_effect", "error",
-         "Effektiviseringen i resuméet eller afsnit 2 stemmer ikke med 'Samlet varig ændring'."),
+         "Effektiviseringen i resuméet eller afsnit 2 stemmer ikke med 'Samlet varig ændring'.",
+         says="expected", by_size=True),
     Rule("prose.headline_investment", "error",
          "Investeringsbehovet i resuméet eller afsnit 2 stemmer ikke med "
-         "implementeringsomkostningerne i alt."),
+         "implementeringsomkostningerne i alt.",
+         says="expected", by_size=True),
     # Payback (checks/payback.py)
     Rule("payback.differs", "warning",
-         "Den angivne tilbagebetalingstid afviger fra den, der kan beregnes af Tabel 1."),
+         "Den angivne tilbagebetalingstid afviger fra den, der kan beregnes af Tabel 1.",
+         says="found", unit="years"),
     Rule("payback.unreadable", "info",
          "Tilbagebetalingstiden mangler eller kan ikke læses som et antal år."),
     # Completeness and template hygiene (checks/completeness.py)
@@ -132,3 +149,23 @@ def kr(amount: int | float | None) -> str:
     n = int(amount)
     digits = f"{abs(n):,}".replace(",", ".")
     return f"-{digits}" if n < 0 else digits
+
+
+def mio_kr(thousands: int | Decimal) -> str:
+    """An amount in 1.000 kr. as mio. kr., exact and in Danish: 11960 → '11,96 mio. kr.'.
+
+    The prose states amounts in mio. kr. and the table in 1.000 kr.; a message sets
+    both in the prose's unit so the reader does not have to convert."""
+    value = (Decimal(thousands) / 1000).normalize()
+    sign = "-" if value < 0 else ""
+    whole, _, frac = f"{abs(value):f}".partition(".")
+    digits = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{digits}{',' + frac if frac else ''} mio. kr."
+
+
+def against_table(stated: Decimal, actual: int, *, by_size: bool = False) -> str:
+    """'-17.343 t. kr. (-17,343 mio. kr.); forskellen er 4,943 mio. kr.': a table value in
+    both units and its distance from what the prose states (by size, where the prose
+    states savings as positive amounts)."""
+    gap = abs(abs(Decimal(actual)) - abs(stated)) if by_size else abs(Decimal(actual) - stated)
+    return f"{kr(actual)} t. kr. ({mio_kr(actual)}); forskellen er {mio_kr(gap)}"

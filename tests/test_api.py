@@ -103,8 +103,10 @@ def test_the_workbook_sheets_are_written_from_the_same_rows(result: ExtractionRe
     wb = openpyxl.load_workbook(path)
     long_rows = list(wb["Tabel 1"].iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[1], r[4], r[7], r[8]) for r in long_rows] == _cells(result.tabel1_rows())
-    fund = list(wb["Fund"].iter_rows(min_row=2, values_only=True))
-    assert [(r[1], r[2], r[10]) for r in fund] == [
+    fund = list(wb["Fund"].iter_rows(values_only=True))
+    top = next(i for i, r in enumerate(fund) if "Regel" in r)  # the header row, below a legend
+    col = {name: fund[top].index(name) for name in ("Regel", "Fil", "Besked")}
+    assert [(r[col["Regel"]], r[col["Fil"]], r[col["Besked"]]) for r in fund[top + 1:]] == [
         (f["rule"], f["file"], f["message"]) for f in result.finding_rows()]
 
 

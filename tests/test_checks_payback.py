@@ -45,6 +45,9 @@ def test_different_stated_payback_is_a_warning() -> None:
     [f] = payback(p)
     assert (f.rule, f.severity, f.expected, f.found) == ("payback.differs", "warning", 4, 3)
     assert f.location.row == "Tilbagebetalingstid baseret på totaløkonomi"
+    # The year the running sum turns, so the reader can find it in the table.
+    assert "dokumentet angiver 3 år, men Tabel 1 giver 4 år" in f.message
+    assert f"bliver først 0 eller negativ i {p.economy.years[3]}" in f.message
 
 
 def test_stated_fraction_agrees_when_rounded_up() -> None:

@@ -97,8 +97,13 @@ def test_full_effect_against_a_different_last_year_value_is_an_error() -> None:
     p = proposal()
     set_value(p, "Besparelse på kørsel", 2029, -1400)
     [f] = cost(p)
+    # The location's page is the heading's (4, the evidence's first place); the message
+    # names both pages.
     assert (f.rule, f.severity, f.location.year, f.location.page) == (
         "prose.amount_mismatch", "error", 2029, 4)
+    assert "overskrift side 4, Tabel 1 side 5" in f.message
+    # Both amounts in the prose's unit, and their difference.
+    assert "-1.400 t. kr. (-1,4 mio. kr.); forskellen er 0,4 mio. kr." in f.message
     assert (f.expected, f.found) == (-1000, -1400)
     assert f.location.row == "Besparelse på kørsel"
 

@@ -45,10 +45,14 @@ def test_forloebsprogram_prose(forloebsprogram: Proposal) -> None:
     [investment] = find(forloebsprogram, "prose.headline_investment")
     assert (investment.expected, investment.found) == (21100, 20970)
     assert investment.location.page is not None and investment.location.row
-    effects = find(forloebsprogram, "prose.headline_effect", year=2031)
-    assert effects and all((f.expected, f.found) == (10100, -11960) for f in effects)
+    # The summary and section 2 state the same wrong effect: one finding naming both.
+    [effect] = find(forloebsprogram, "prose.headline_effect", year=2031)
+    assert (effect.expected, effect.found) == (10100, -11960)
+    assert effect.message.startswith("Resuméet og afsnit 2 siger en effekt på 10,1 mio. kr.")
+    assert "-11.960 t. kr. (-11,96 mio. kr.); forskellen er 1,86 mio. kr." in effect.message
     [unit] = find(forloebsprogram, "prose.amount_unit")
-    assert "1,5 kr. i alt" in unit.message and unit.location.page == 4
+    assert "1,5 kr. i alt" in unit.message and "overskrift side 4" in unit.message
+    assert unit.location.page == 4  # the heading's; the report adds Tabel 1's page
     [template] = find(forloebsprogram, "completeness.template_text")
     assert "[Tabelnummer opdateres]" in template.message and template.location.page == 8
 

@@ -129,13 +129,16 @@ def test_a_prose_claim_points_at_its_sentence_after_the_table_value(
         results: dict[Path, DocumentResult]) -> None:
     """The summary's "Effektiviseringsbidraget på 10,1 mio. kr. ved fuld indfasning …"
     against Samlet varig ændring 2031 (-11.960): the cell first, then the sentence's
-    printed lines on page 1, starting mid-line at the sentence's first word."""
+    printed lines on page 1, starting mid-line at the sentence's first word; section 2
+    repeats the claim (page 3), and the one finding for both points at it after."""
     path = ROOT / "samples" / "forloebsprogram.pdf"
     proposal = results[path].proposals[0]
-    effect = next(f for f in proposal.findings if f.rule == "prose.headline_effect")
+    [effect] = [f for f in proposal.findings if f.rule == "prose.headline_effect"]
     first, *sentence = effect.location.evidence
     assert first.text == "-11.960"
-    assert sentence and all(e.page == 1 for e in sentence)
+    summary = [e for e in sentence if e.page == 1]
+    assert summary and sentence[:len(summary)] == summary
+    assert {e.page for e in sentence[len(summary):]} == {3}
     assert sentence[0].text.startswith("Effektiviseringsbidraget")
     assert "10,1 mio. kr." in " ".join(e.text for e in sentence)
     with pdfplumber.open(path) as pdf:

@@ -154,6 +154,10 @@ def test_sheet_order_and_names(wb: openpyxl.Workbook, result: ExtractionResult) 
     ("a/b:c*d?e[f]g\\h", set(), "a b c d e f g h"),
     ("x" * 40, set(), "x" * 31),
     ("x" * 40, {"x" * 31}, "x" * 27 + " (2)"),
+    ("1 Forløbsprogram for unge på midlertidigt botilbud", set(), "1 Forløbsprogram for unge på…"),
+    ("1 Forløbsprogram for unge på midlertidigt botilbud", {"1 Forløbsprogram for unge på…"},
+     "1 Forløbsprogram for unge… (2)"),
+    ("3 Bedre vilkår for plejefamilier", set(), "3 Bedre vilkår for…"),
     ("'quoted'", set(), "quoted"),
     ("", set(), "Ark"),
 ])
@@ -178,7 +182,8 @@ def test_overview_row_per_proposal_and_unreadable_file(wb: openpyxl.Workbook,
         plain = next(r for r in economy.rows if r.group == "permanent" and r.role == "total"
                      and r.label.strip().lower() == "samlet varig ændring")
         for year in economy.years:
-            assert record[f"Varig nettoeffekt {year}"] == plain.value(year)
+            assert record[f"Samlet varig ændring {year}"] == plain.value(year)
+        assert record["Prisniveau"] == economy.price_level
     bad = [r for r in records if r["Status"] != "ok"]
     assert len(bad) == 1 and bad[0]["Fil"] == "samples/findes_ikke.pdf"
     assert str(bad[0]["Fejl ved læsning"]).startswith("not_found:")
@@ -197,7 +202,8 @@ def test_overview_links_point_at_the_proposal_sheets(wb: openpyxl.Workbook,
 
 def test_document_properties(wb: openpyxl.Workbook, result: ExtractionResult) -> None:
     props = wb.properties
-    assert props.title and props.created is not None
+    assert props.title and props.subject and props.created is not None
+    assert props.language == "da-DK"
     assert props.version == result.extractor_version
     custom = {p.name: p.value for p in wb.custom_doc_props.props}
     assert custom["extractor_version"] == result.extractor_version
@@ -302,7 +308,8 @@ def test_every_finding_on_the_findings_sheet_errors_first(wb: openpyxl.Workbook,
         (f.rule, f.message) for f in findings)
     ranks = [["fejl", "advarsel", "info"].index(str(r["Alvor"])) for r in records]
     assert ranks == sorted(ranks)
-    assert wb["Fund"].auto_filter.ref and wb["Fund"].freeze_panes == "A2"
+    top, _ = _header(wb["Fund"], "col.severity")
+    assert wb["Fund"].auto_filter.ref and wb["Fund"].freeze_panes == f"A{top + 1}"
 
 
 def test_every_finding_is_a_comment_on_its_proposal_sheet(wb: openpyxl.Workbook,

@@ -55,7 +55,9 @@ def test_name_not_utf8_as_argument_reaches_the_workbook(tmp_path: Path) -> None:
     assert main(["extract", os.fsdecode(name), "-o", str(out), "--jobs", "1", "-q"]) == 0
 
     wb = openpyxl.load_workbook(out)  # the workbook reopens
-    files = [c.value for c in wb["Tabel 1"]["A"][1:]] + [wb["Oversigt"]["A6"].value]
+    overview = wb["Oversigt"]  # its header row sits below the intro and the colour legend
+    top = next(c.row for c in overview["A"] if c.value == "Fil")
+    files = [c.value for c in wb["Tabel 1"]["A"][1:]] + [overview.cell(top + 1, 1).value]
     assert files and all(f.endswith(SHOWN) for f in files)
 
 

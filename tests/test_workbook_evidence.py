@@ -26,10 +26,11 @@ def result() -> ExtractionResult:
 def test_each_finding_links_to_its_commented_cell(result: ExtractionResult) -> None:
     wb = load_workbook(io.BytesIO(to_xlsx_bytes(result)))
     ws = wb["Fund"]
-    header = [c.value for c in ws[1]]
+    top = next(r[0].row for r in ws.iter_rows() if r[0].value == "Alvor")  # below the legend
+    header = [c.value for c in ws[top]]
     link_col = header.index("Celle i forslagets ark") + 1
     message_col = header.index("Besked") + 1
-    rows = range(2, ws.max_row + 1)
+    rows = range(top + 1, ws.max_row + 1)
     assert len(rows) == sum(len(p.findings) for d in result.documents for p in d.proposals)
     for row in rows:
         link = ws.cell(row, link_col).hyperlink

@@ -19,6 +19,7 @@ cost items' own paragraphs are not mistaken for headlines.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -28,7 +29,7 @@ from extractor.checks.claims import Claim, chained_claims, claims_in, fits
 from extractor.economy_relations import group_value, plain_total
 from extractor.evidence import cell, quote, row_cells
 from extractor.models import Economy, Finding, Group, Proposal
-from extractor.rules import TABLE_1, finding, kr
+from extractor.rules import TABLE_1, against_table, finding
 from extractor.template import Template
 
 _EFFECT = regex.compile(
@@ -92,16 +93,50 @@ def _unique(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+@dataclass
+class _Mismatch:
+    """One headline amount that disagrees with Tabel 1, said in one or more places."""
+
+    rule: str
+    wheres: list[str]  # "resuméet", "afsnit 2"
+    says: str  # "en effekt på 10,1 mio. kr. ved fuld indfasning"
+    table: str  # "'Samlet varig ændring' 2031 er -11.960 t. kr. = …"
+    location: dict[str, Any]
+    expected: int | float
+    found: int
+
+    def to_finding(self) -> Finding:
+        who = " og ".join(self.wheres)
+        text = f"{who[0].upper()}{who[1:]} siger {self.says}; {self.table}"
+        return finding(self.rule, text if text.endswith(".") else f"{text}.",
+                       **self.location, expected=self.expected, found=self.found)
+
+
 def check_headlines(proposal: Proposal, template: Template) -> Iterator[Finding]:
+    """One finding per discrepancy: the summary and section 2 repeating the same wrong
+    amount is one error, said in both places (both sentences in its evidence), not two."""
     economy = proposal.economy
     if economy is None or not economy.years:
         return
+    grouped: dict[tuple[object, ...], _Mismatch] = {}
     for where, text in headline_texts(proposal, template):
         for sentence in sentences(text):
-            for claim in effect_claims(sentence, economy.years):
-                yield from _check_effect(claim, where, economy, sentence)
-            for claim in investment_claims(sentence, economy.years):
-                yield from _check_investment(claim, where, economy, sentence)
+            mismatches = [*(m for claim in effect_claims(sentence, economy.years)
+                            for m in _check_effect(claim, where, economy, sentence)),
+                          *(m for claim in investment_claims(sentence, economy.years)
+                            for m in _check_investment(claim, where, economy, sentence))]
+            for m in mismatches:
+                key = (m.rule, m.location["year"], m.expected, m.found)
+                if key not in grouped:
+                    grouped[key] = m
+                    continue
+                first = grouped[key]
+                if where not in first.wheres:
+                    first.wheres.append(where)
+                evidence = first.location["evidence"]
+                evidence += [e for e in m.location["evidence"] if e not in evidence]
+    for m in grouped.values():
+        yield m.to_finding()
 
 
 def _location(economy: Economy, group: Group, year: int | None,
@@ -115,7 +150,7 @@ def _location(economy: Economy, group: Group, year: int | None,
 
 
 def _check_effect(claim: Claim, where: str, economy: Economy,
-                  sentence: str) -> Iterator[Finding]:
+                  sentence: str) -> Iterator[_Mismatch]:
     years = claim.years if claim.kind == "each" else (economy.years[-1],)
     amount = claim.amount
     for year in years:
@@ -124,17 +159,17 @@ def _check_effect(claim: Claim, where: str, economy: Economy,
         actual, n = group_value(economy, "permanent", year)
         if not fits(abs(amount.value), amount.half_step, abs(actual), n):
             total = plain_total(economy, "permanent")
-            name = total.label if total else "summen af de varige ændringer"
-            yield finding("prose.headline_effect",
-                          f"{where.capitalize()} siger en effekt på {amount.text.strip()} "
-                          f"{claim.period or 'ved fuld indfasning'}; "
-                          f"{name} {year} er {kr(actual)}.",
-                          **_location(economy, "permanent", year, sentence),
-                          expected=_number(amount.value), found=actual)
+            name = f"'{total.label}'" if total else "summen af de varige ændringer"
+            yield _Mismatch(
+                "prose.headline_effect", [where],
+                f"en effekt på {amount.text.strip()} {claim.period or 'ved fuld indfasning'}",
+                f"{name} {year} i Tabel 1 er "
+                f"{against_table(amount.value, actual, by_size=True)}",
+                _location(economy, "permanent", year, sentence), _number(amount.value), actual)
 
 
 def _check_investment(claim: Claim, where: str, economy: Economy,
-                      sentence: str) -> Iterator[Finding]:
+                      sentence: str) -> Iterator[_Mismatch]:
     years = claim.years if claim.kind == "each" and claim.years else tuple(economy.years)
     values = [group_value(economy, "implementation", y) for y in years if y in economy.years]
     actual = sum(v for v, _ in values)
@@ -142,13 +177,14 @@ def _check_investment(claim: Claim, where: str, economy: Economy,
     amount = claim.amount
     if not fits(abs(amount.value), amount.half_step, abs(actual), n):
         total = plain_total(economy, "implementation")
-        name = total.label if total else "implementeringsomkostningerne"
+        name = f"'{total.label}'" if total else "implementeringsomkostningerne"
         span = f"{years[0]}-{years[-1]}"
-        yield finding("prose.headline_investment",
-                      f"{where.capitalize()} siger et investeringsbehov på "
-                      f"{amount.text.strip()}; {name} {span} er i alt {kr(actual)}.",
-                      **_location(economy, "implementation", None, sentence),
-                      expected=_number(amount.value), found=actual)
+        yield _Mismatch(
+            "prose.headline_investment", [where],
+            f"et investeringsbehov på {amount.text.strip()}",
+            f"{name} {span} i Tabel 1 er i alt "
+            f"{against_table(amount.value, actual, by_size=True)}",
+            _location(economy, "implementation", None, sentence), _number(amount.value), actual)
 
 
 def _number(value: Decimal) -> int | float:

@@ -65,7 +65,7 @@ def check_payback(economy: Economy, template: Template) -> Iterator[Finding]:
     for stated in economy.payback:
         if template.service_payback.search(stated.label):
             net: list[int | None] = list(service_net(economy, template))
-            basis = f"{template.service_area}-rækkerne (varige ændringer + implementering)"
+            basis = f"{template.service_area}-rækkerne (varige ændringer og implementering)"
             compared: list[EconomyRow] = []
         elif template.total_payback.search(stated.label) and overall is not None:
             net = [overall.value(y) for y in economy.years]
@@ -89,11 +89,13 @@ def _compare(stated: Payback, computed: int | None, basis: str, economy: Economy
         return
     if computed is not None and math.ceil(stated.years) == computed:
         return
+    first, last = economy.years[0], economy.years[-1]
     if computed is None:
-        got = f"inden for tabellens {len(economy.years)} år bliver summen ikke <= 0"
+        got = (f"men i Tabel 1 bliver den løbende sum af {basis} fra {first} ikke 0 eller "
+               f"negativ inden {last}")
     else:
-        got = f"beregnet af {basis} er den {computed} år"
+        got = (f"men Tabel 1 giver {computed} år: den løbende sum af {basis} fra {first} "
+               f"bliver først 0 eller negativ i {economy.years[computed - 1]}")
     yield finding("payback.differs",
-                  f"{stated.label}: dokumentet siger {stated.text or stated.years} år; {got} "
-                  "(år talt fra tabellens første år, til den løbende sum første gang er <= 0).",
+                  f"{stated.label}: dokumentet angiver {stated.text or stated.years} år, {got}.",
                   **where, expected=computed, found=stated.years)

@@ -18,7 +18,7 @@ from extractor.checks.matching import match_items
 from extractor.evidence import cells, heading
 from extractor.models import CostItem, Economy, EconomyRow, Evidence, Finding, Proposal
 from extractor.numbers import StatedAmount
-from extractor.rules import TABLE_1, finding, kr
+from extractor.rules import TABLE_1, against_table, finding, kr
 
 _GROUP_NAME = {"permanent": "varige ændringer", "implementation": "implementeringsomkostninger"}
 # A unit is odd when reading it literally gives less than 1.000 kr. for a cost item.
@@ -97,7 +97,7 @@ def _check_claim(item: CostItem, claim: Claim, rows: Sequence[EconomyRow], econo
         if not fits(abs(amount.value), amount.half_step, abs(actual), n):
             yield finding("prose.amount_mismatch",
                           f"{heading}: teksten siger {amount.text.strip()} {claim.period}, "
-                          f"Tabel 1 ({at}) siger {kr(actual)}.",
+                          f"Tabel 1 ({at}) siger {against_table(amount.value, actual)}",
                           **{**where, "year": year, "evidence": _compared(item, claim, rows, year)},
                           expected=_as_number(amount.value), found=actual)
         elif amount.value and actual and (amount.value < 0) != (actual < 0):

@@ -29,12 +29,16 @@ LABEL = {"error": "FEJL", "warning": "ADVARSEL", "info": "INFO"}
 _INDENT = " " * 14
 
 
-def location_text(location: Location) -> str:
+def location_text(location: Location, table_page: int | None = None) -> str:
+    """'side 5, Tabel 1, række …, 2030'. A finding that starts from a heading on another
+    page than its table names the table's page too ('side 4, Tabel 1 (side 5), …'), so
+    'side 4, Tabel 1' never reads as if Tabel 1 were on page 4."""
     parts = []
     if location.page is not None:
         parts.append(f"side {location.page}")
     if location.table:
-        parts.append(location.table)
+        elsewhere = table_page is not None and table_page != location.page
+        parts.append(f"{location.table} (side {table_page})" if elsewhere else location.table)
     if location.row:
         parts.append(f"række '{location.row}'")
     if location.year is not None:
@@ -48,10 +52,15 @@ def counts_text(findings: Iterable[Finding]) -> str:
     return f"{n['error']} fejl, {n['warning']} {warnings}, {n['info']} info"
 
 
-def finding_lines(finding: Finding) -> list[str]:
+def finding_lines(finding: Finding, table_page: int | None = None) -> list[str]:
     head = f"    {LABEL[finding.severity]:<9} {finding.rule}"
-    where = location_text(finding.location)
+    where = location_text(finding.location, table_page_of(finding, table_page))
     return [f"{head}  {where}" if where else head, f"{_INDENT}{finding.message}"]
+
+
+def table_page_of(finding: Finding, table1_page: int | None) -> int | None:
+    """The page of the table a finding names, where known (Tabel 1's from the proposal)."""
+    return table1_page if finding.location.table == "Tabel 1" else None
 
 
 def proposal_lines(proposal: Proposal) -> list[str]:
@@ -59,7 +68,7 @@ def proposal_lines(proposal: Proposal) -> list[str]:
     span = f" (side {pages[0]}-{pages[-1]})" if pages else ""
     lines = [f"  {proposal.title}{span}: {counts_text(proposal.findings)}"]
     for finding in by_severity(proposal.findings):
-        lines += finding_lines(finding)
+        lines += finding_lines(finding, proposal.economy.page if proposal.economy else None)
     return lines
 
 

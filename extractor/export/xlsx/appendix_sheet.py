@@ -24,10 +24,13 @@ from extractor.export.xlsx.cells import (
     put_formula,
     put_number,
     put_text,
-    set_widths,
     sum_formula,
 )
 from extractor.export.xlsx.labels import label
+from extractor.export.xlsx.legend import wrap_legend, write_legend
+from extractor.export.xlsx.printing import set_up_printing
+from extractor.export.xlsx.sizing import fit_columns, span_text
+from extractor.export.xlsx.styles import SEVERITY_MARK
 from extractor.models import RoundOverview
 from extractor.round.appendix import (
     DEFAULT_COMMITTEES,
@@ -140,8 +143,6 @@ def write_appendix_sheet(ws: Worksheet, overview: RoundOverview, counted: Sequen
                          lang: str) -> None:
     put_text(ws, 1, 1, label("appendix.title", lang)).font = TITLE_FONT
     put_text(ws, 2, 1, label("appendix.intro", lang), wrap=True)
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=PAYBACK_COMPUTED)
-    ws.row_dimensions[2].height = 62
     pools = {c.case or "": c.pool for c in overview.cases if c.pool is not None}
     tables = appendix(counted, overview.committees or DEFAULT_COMMITTEES, pools)
     row = 4
@@ -152,13 +153,16 @@ def write_appendix_sheet(ws: Worksheet, overview: RoundOverview, counted: Sequen
     if overview.pool is not None and totals:
         row = _pool_line(ws, row, label("appendix.run_pool", lang, pool=format_mio(
             to_mio(overview.pool))), totals) + 1
-    for f in overview.findings:
-        if f.rule == "round.pool_exceeded":
-            put_text(ws, row, TITLE, f.message, wrap=True).fill = SEVERITY_FILL[f.severity]
-            row += 1
-    set_widths(ws, [6, 60, 28, *[13] * AMOUNT_COLS, 14, 16])
+    pool_findings = [f for f in overview.findings if f.rule == "round.pool_exceeded"]
+    legend = (row, write_legend(ws, row, [SEVERITY_MARK[f.severity] for f in pool_findings],
+                                lang)) if pool_findings else None
+    row = legend[1] if legend else row
+    for f in pool_findings:
+        put_text(ws, row, TITLE, f.message, wrap=True).fill = SEVERITY_FILL[f.severity]
+        row += 1
+    fit_columns(ws, 5, legend[0] - 1 if legend else None, caps={TITLE: 60.0, COMMITTEE: 28.0})
+    span_text(ws, 2, last_col=PAYBACK_COMPUTED)
+    if legend:
+        wrap_legend(ws, legend[0], legend[1], ws.max_column)
     fit_rows(ws, 4, max_lines=4)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    set_up_printing(ws, lang, title_rows=(5, 5) if len(tables) == 1 else None)

@@ -12,27 +12,31 @@ from collections.abc import Sequence
 
 import regex
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from extractor.export.xlsx.sizing import fit_rows
+from extractor.export.xlsx.styles import (
+    BODY,
+    BOLD,
+    HEADER_ALIGN,
+    HEADER_BORDER,
+    HEADER_FILL,
+    HEADER_FONT,
+    SEVERITY_FILL,
+    TITLE_FONT,
+    TOP,
+    WRAP,
+)
+
+# Re-exported for the sheets that import them from here.
+__all__ = ["BOLD", "SEVERITY_FILL", "TITLE_FONT", "WRAP", "fit_rows"]
 
 AMOUNT_FORMAT = "#,##0"
 MAX_CELL_TEXT = 32767  # Excel's limit for a cell (and a comment), in UTF-16 units
 _XML_ILLEGAL = regex.compile("[\ufffe\uffff]")  # beyond openpyxl's ILLEGAL_CHARACTERS_RE
 _SURROGATE = regex.compile(r"\p{Cs}")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="305496")
-BOLD = Font(bold=True)
-TITLE_FONT = Font(bold=True, size=14)
-WRAP = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")
-SEVERITY_FILL = {
-    "error": PatternFill("solid", fgColor="FFC7CE"),
-    "warning": PatternFill("solid", fgColor="FFEB9C"),
-    "info": PatternFill("solid", fgColor="DDEBF7"),
-}
 
 
 def clean_text(value: str, limit: int = MAX_CELL_TEXT) -> str:
@@ -79,6 +83,7 @@ def put_text(ws: Worksheet, row: int, col: int, value: str | None, *,
     if text.startswith(_FORMULA_START):
         cell.quotePrefix = True
     cell.alignment = WRAP if wrap else TOP
+    cell.font = BODY
     return cell
 
 
@@ -96,6 +101,7 @@ def put_number(ws: Worksheet, row: int, col: int, value: int | float | None, *,
     elif amount:
         cell.number_format = AMOUNT_FORMAT
     cell.alignment = TOP
+    cell.font = BODY
     return cell
 
 
@@ -106,6 +112,8 @@ def put_formula(ws: Worksheet, row: int, col: int, formula: str) -> Cell:
     cell = ws.cell(row=row, column=col)
     cell.value = formula
     cell.number_format = AMOUNT_FORMAT
+    cell.alignment = TOP
+    cell.font = BODY
     return cell
 
 
@@ -136,24 +144,10 @@ def header_row(ws: Worksheet, row: int, titles: Sequence[str]) -> None:
         cell = put_text(ws, row, col, title, wrap=True)
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
+        cell.border = HEADER_BORDER
+        cell.alignment = HEADER_ALIGN
 
 
 def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
-
-
-def fit_rows(ws: Worksheet, first_row: int = 1, max_lines: int = 30) -> None:
-    """Row heights for wrapped text (openpyxl cannot measure; viewers do not always refit):
-    about one line per column width's worth of characters, at most `max_lines` lines."""
-    widths = {key: dim.width for key, dim in ws.column_dimensions.items() if dim.width}
-    for row in ws.iter_rows(min_row=first_row):
-        lines = 1
-        for cell in row:
-            if not (isinstance(cell.value, str) and cell.alignment.wrap_text):
-                continue
-            chars = max(int(widths.get(cell.column_letter, 10) * 1.15) - 1, 1)
-            lines = max(lines, sum(-(-max(len(part), 1) // chars)
-                                   for part in cell.value.split("\n")))
-        if lines > 1:
-            ws.row_dimensions[row[0].row].height = 15 * min(lines, max_lines) + 2

@@ -16,14 +16,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from extractor.export.xlsx.cells import (
     TITLE_FONT,
-    WRAP,
     fit_rows,
     header_row,
     put_number,
     put_text,
-    set_widths,
 )
 from extractor.export.xlsx.labels import label
+from extractor.export.xlsx.printing import set_up_printing
+from extractor.export.xlsx.sizing import fit_columns
 from extractor.models import (
     CellChange,
     Change,
@@ -71,12 +71,11 @@ def diff_xlsx_bytes(result: DiffResult, lang: str = "da") -> bytes:
             _put(ws, row, 9, new)
     if not any(p.status != "unchanged" for p in result.proposals):
         put_text(ws, 2, 1, label("changes.none", lang))
-    set_widths(ws, [40, 24, 12, 16, 26, 50, 7, 50, 50])
-    fit_rows(ws, _TOP + 1, max_lines=8)
+    fit_columns(ws, _TOP, caps={1: 40.0, 2: 24.0, 5: 26.0, 6: 50.0, 8: 50.0, 9: 50.0})
+    fit_rows(ws, _TOP, max_lines=8)
     ws.freeze_panes = ws.cell(row=_TOP + 1, column=1)
     ws.auto_filter.ref = f"A{_TOP}:I{max(row, _TOP + 1)}"
-    for cell in ws[_TOP]:
-        cell.alignment = WRAP
+    set_up_printing(ws, lang, title_rows=(_TOP, _TOP))
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -39,7 +39,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "col.case": ("Budgetrunde", "Budget round"),
     "col.summary": ("Resumé", "Summary"),
     "col.unit": ("Enhed", "Unit"),
-    "col.net": ("Varig nettoeffekt {year}", "Net permanent effect {year}"),
+    "col.net": ("Samlet varig ændring {year}", "Total permanent change {year}"),
+    "col.price_level": ("Prisniveau", "Price level"),
     "col.impl_total": ("Implementering i alt", "Implementation total"),
     "col.payback_service_stated": ("Tilbagebetaling service, angivet (år)",
                                    "Payback service, stated (years)"),
@@ -82,17 +83,20 @@ _LABELS: dict[str, tuple[str, str]] = {
                       "File: {file} · pages {pages} · Table 1 on page {page} · {unit}"),
     "proposal.intro": (
         "Tabel 1 som trykt. Kolonnerne 'Kontrol' regner hver total efter med SUM over de "
-        "rækker, den dækker; en rød total afviger fra sin formel. Farvede celler har et fund: "
-        "se kommentaren og arket 'Fund'.",
+        "rækker, den dækker. Farverne er forklaret nedenfor; et fund står i cellens "
+        "kommentar og på arket 'Fund'.",
         "Table 1 as printed. The 'Check' columns recompute every total with SUM over the rows "
-        "it covers; a red total differs from its formula. Coloured cells have a finding: see "
-        "the comment and the sheet 'Findings'."),
+        "it covers. The colours are explained below; a finding is in the cell's comment and "
+        "on the sheet 'Findings'."),
     "proposal.no_table": ("Forslaget har ingen Tabel 1, der kunne læses.",
                           "The proposal has no readable Table 1."),
     "col.check": ("Kontrol {year}", "Check {year}"),
-    "check.row": ("Kontrol: alle poster i alt (skal give Samlet økonomisk påvirkning)",
+    "check.row": ("Kontrol: alle poster lagt sammen (skal give Samlet økonomisk påvirkning)",
                   "Check: all items summed (should equal the overall economic effect)"),
-    "proposal.payback": ("Tilbagebetalingstid", "Payback time"),
+    "proposal.payback": ("Tilbagebetalingstid (år)", "Payback time (years)"),
+    "proposal.payback_stated": ("Angivet", "Stated"),
+    "proposal.payback_computed": ("Beregnet", "Computed"),
+    "payback.none": ("ikke inden for tabellens år", "not within the table's years"),
     "proposal.notes": ("Noter", "Notes"),
     "proposal.other_findings": ("Fund uden celle i Tabel 1", "Findings without a Table 1 cell"),
     # Opfølgning
@@ -105,8 +109,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "col.severity": ("Alvor", "Severity"),
     "col.rule": ("Regel", "Rule"),
     "col.table": ("Tabel", "Table"),
-    "col.expected": ("Forventet", "Expected"),
-    "col.found": ("Fundet", "Found"),
+    "col.unit_short": ("Enhed", "Unit"),
+    "col.document_says": ("Dokumentet siger", "The document says"),
+    "col.checked_says": ("Tabellen siger eller beregnet", "The table says, or computed"),
+    "col.difference": ("Forskel", "Difference"),
+    "unit.years": ("år", "years"),
     "col.message": ("Besked", "Message"),
     "col.link": ("Celle i forslagets ark", "Cell on the proposal's sheet"),
     "severity.error": ("fejl", "error"),
@@ -214,9 +221,54 @@ _LABELS: dict[str, tuple[str, str]] = {
     "kind.finding_resolved": ("fund løst", "finding resolved"),
     "kind.finding_new": ("nyt fund", "new finding"),
     "changes.none": ("Ingen forskelle.", "No differences."),
+    "findings.intro": (
+        "Ét fund pr. række, fejl først. 'Dokumentet siger' er det, dokumentet selv angiver "
+        "(en trykt total, et beløb i teksten, en tilbagebetalingstid); 'Tabellen siger eller "
+        "beregnet' er det, Tabel 1 viser, eller det, der er regnet ud af den. Begge i "
+        "enheden i kolonnen 'Enhed' og med tabellens fortegn (besparelser negative); "
+        "'Forskel' er dokumentet minus tabellen/beregningen. Linket under 'Celle i "
+        "forslagets ark' fører til fundets celle, hvor det er farvet og kommenteret.",
+        "One finding per row, errors first. 'The document says' is what the document itself "
+        "states (a printed total, an amount in the text, a payback time); 'The table says, "
+        "or computed' is what Table 1 shows, or what is computed from it. Both in the unit "
+        "of the column 'Unit' and with the table's sign (savings negative); 'Difference' is "
+        "the document minus the table/computation. The link under 'Cell on the proposal's "
+        "sheet' leads to the finding's cell, where it is coloured and commented."),
+    # colour legend (styles.py: one meaning per colour)
+    "legend.heading": ("Farver", "Colours"),
+    "legend.error.name": ("Fejl", "Error"),
+    "legend.error": (
+        "Et fund af alvor 'fejl': dokumentet modsiger sig selv ud over afrunding (eller "
+        "filen kunne ikke læses). Se cellens kommentar og arket 'Fund'.",
+        "A finding of severity 'error': the document contradicts itself beyond rounding (or "
+        "the file could not be read). See the cell's comment and the sheet 'Findings'."),
+    "legend.warning.name": ("Advarsel", "Warning"),
+    "legend.warning": (
+        "Et fund af alvor 'advarsel': sandsynligvis forkert eller ufuldstændigt, fx en "
+        "angivet tilbagebetalingstid, der afviger fra den beregnede.",
+        "A finding of severity 'warning': probably wrong or incomplete, e.g. a stated "
+        "payback time that differs from the computed one."),
+    "legend.info.name": ("Info", "Info"),
+    "legend.info": (
+        "Et fund af alvor 'info': kunne ikke kontrolleres, eller stemmer kun inden for "
+        "afrundingen.",
+        "A finding of severity 'info': could not be checked, or agrees within rounding only."),
+    "legend.sum_diff.name": ("Afviger", "Differs"),
+    "legend.sum_diff": (
+        "Det trykte beløb afviger fra sin kontrolformel (SUM over de rækker, totalen dækker, "
+        "i kolonnerne 'Kontrol'). Formlen regner igen, hvis du retter et tal.",
+        "The printed amount differs from its check formula (SUM over the rows the total "
+        "covers, in the 'Check' columns). The formula recomputes when you change a number."),
+    # print
+    "print.footer": ("&A · side &P af &N", "&A · page &P of &N"),
     # document properties
     "doc.title": ("Investeringsforslag: udtræk og kontrol",
                   "Investment proposals: extraction and checks"),
+    "doc.subject": (
+        "Tabel 1, opfølgningsmål og kontrolfund for investeringsforslag, læst af extractor",
+        "Table 1, follow-up goals and check findings of investment proposals, read by "
+        "extractor"),
+    "doc.language": ("da-DK", "en-GB"),
 }
 
 

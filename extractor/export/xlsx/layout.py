@@ -10,6 +10,8 @@ has no plain total). "Heraf …" rows get no formula.
 
 from __future__ import annotations
 
+import math
+
 import regex
 
 from extractor.checks.payback import payback_years, service_net
@@ -23,17 +25,31 @@ _SHEET_BAD = regex.compile(r"[\[\]:*?/\\\x00-\x1f]")
 
 def sheet_name(wanted: str, taken: set[str]) -> str:
     """A legal, unused sheet name from `wanted`: <= 31 chars, no []:*?/\\, unique
-    (case-insensitively); adds " (2)", " (3)" … when needed. Adds the result to `taken`."""
+    (case-insensitively); adds " (2)", " (3)" … when needed. Adds the result to `taken`.
+    A long name is cut between words ("1 Forløbsprogram for unge på"), not inside one."""
     base = regex.sub(r"\s+", " ", _SHEET_BAD.sub(" ", wanted)).strip().strip("'").strip()
     base = base or "Ark"
-    name = _cut(base, SHEET_NAME_MAX).rstrip()
+    name = _cut_at_word(base, SHEET_NAME_MAX)
     n = 2
     while name.lower() in {t.lower() for t in taken}:
         suffix = f" ({n})"
-        name = _cut(base, SHEET_NAME_MAX - len(suffix)).rstrip() + suffix
+        name = _cut_at_word(base, SHEET_NAME_MAX - len(suffix)) + suffix
         n += 1
     taken.add(name)
     return name
+
+
+def _cut_at_word(text: str, limit: int) -> str:
+    """`text` cut to `limit` UTF-16 units (Excel's count: an emoji is two) at the last
+    word break that keeps at least half of it, with "…" to show that it was cut; a
+    single long word is cut where it must be, between whole characters."""
+    if _cut(text, limit) == text:
+        return text
+    room = _cut(text, limit - 1)  # room for the "…"
+    cut = room.rfind(" ")
+    if cut >= limit // 2:
+        return text[:cut].rstrip(" ,.;:-–") + "…"
+    return _cut(text, limit).rstrip()
 
 
 def _cut(text: str, limit: int) -> str:
@@ -90,6 +106,29 @@ def paybacks(economy: Economy, template: Template) -> dict[str, int | float | No
         if overall is not None:
             out["total_computed"] = payback_years([overall.value(y) for y in economy.years])
     return out
+
+
+def computed_payback(economy: Economy, stated_label: str,
+                     template: Template) -> tuple[bool, int | float | None]:
+    """(known, years) of the payback computed on the basis a stated row names: known is
+    False when the label names neither basis (or the table has no overall row to compute
+    it from); years is None when the running sum does not turn within the table's years."""
+    pb = paybacks(economy, template)
+    if template.service_payback.search(stated_label):
+        return True, pb["service_computed"]
+    if template.total_payback.search(stated_label) and _has_overall(economy):
+        return True, pb["total_computed"]
+    return False, None
+
+
+def _has_overall(economy: Economy) -> bool:
+    return any(r.group == "overall" and r.role == "total" for r in economy.rows)
+
+
+def payback_differs(stated: int | float | None, computed: int | float | None) -> bool:
+    """A stated payback the table does not bear out, by the check's own rule
+    (`checks/payback.py`: a stated fraction agrees when rounded up)."""
+    return stated is not None and (computed is None or math.ceil(stated) != computed)
 
 
 def cfo_approval(proposal: Proposal, template: Template) -> tuple[bool | None, str | None]:

@@ -21,8 +21,9 @@ _MAX_HEIGHT_PX = 540  # Excel's tallest row is 409 pt; a picture stays below it
 
 
 def add_pictures(ws: Worksheet, result: ExtractionResult, rows: list[Finding],
-                 column: int) -> None:
-    """Each finding's picture in `column`, on the row where `rows` (from row 2) put it."""
+                 column: int, first_row: int = 2) -> None:
+    """Each finding's picture in `column`, on the row where `rows` (from `first_row`)
+    put it."""
     pictures: dict[int, bytes] = {}
     for doc in result.documents:
         with open_snips(doc) as maker:
@@ -34,7 +35,7 @@ def add_pictures(ws: Worksheet, result: ExtractionResult, rows: list[Finding],
                         pictures[id(f)] = one_picture(snips).png
     letter = get_column_letter(column)
     ws.column_dimensions[letter].width = _WIDTH_PX / 7
-    for row, f in enumerate(rows, start=2):
+    for row, f in enumerate(rows, start=first_row):
         png = pictures.get(id(f))
         if png is None:
             continue

@@ -9,31 +9,41 @@ from dataclasses import dataclass
 
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from extractor.export.xlsx.cells import (
-    BOLD,
-    SEVERITY_FILL,
-    TITLE_FONT,
     clean_text,
-    fit_rows,
     header_row,
     put_formula,
     put_number,
     put_text,
-    set_widths,
     sum_formula,
 )
 from extractor.export.xlsx.labels import label
-from extractor.export.xlsx.layout import item_indexes, total_coverage
+from extractor.export.xlsx.layout import computed_payback, item_indexes, total_coverage
+from extractor.export.xlsx.legend import wrap_legend, write_legend
+from extractor.export.xlsx.printing import set_up_printing
+from extractor.export.xlsx.sizing import fit_columns, fit_rows, span_text
+from extractor.export.xlsx.styles import (
+    BOLD,
+    HEADER_ALIGN_RIGHT,
+    ITALIC,
+    RIGHT_TOP,
+    SEVERITY_FILL,
+    SEVERITY_MARK,
+    SUM_DIFF,
+    TITLE_FONT,
+    Mark,
+)
 from extractor.models import SEVERITY_ORDER, Economy, Finding, Proposal
+from extractor.template import COPENHAGEN, Template
 
-HEADER_ROW = 5
 LABEL_COL, AREA_COL, FIRST_YEAR_COL = 1, 2, 3
-_DIFF_FILL = PatternFill("solid", fgColor="FF7C80", bgColor="FF7C80")
-_DIFF_FONT = Font(bold=True, color="9C0006")
+PAYBACK_STATED_COL, PAYBACK_COMPUTED_COL = AREA_COL, FIRST_YEAR_COL
+LABEL_CAP = 45.0  # the label column wraps beyond this width
+NO_TABLE_CAP = 90.0  # a sheet without Tabel 1 lists its findings in one wide column
 
 
 @dataclass
@@ -53,62 +63,84 @@ class _Grid:
 def write_proposal_sheet(ws: Worksheet, proposal: Proposal, file: str,
                          lang: str,
                          finding_cells: dict[int, tuple[int, int]] | None = None,
-                         ) -> dict[tuple[int, int], str]:
+                         template: Template = COPENHAGEN) -> dict[tuple[int, int], str]:
     """Draw the sheet; returns where each Tabel 1 amount landed, (row index, year) → cell
     ("C12"), so other sheets (the round's totals) can refer to the printed cells.
     `finding_cells` is filled with where each finding landed, id(finding) → (row, column),
     so the Fund sheet can link to it."""
     economy = proposal.economy
-    title = put_text(ws, 1, 1, proposal.title)
-    title.font = TITLE_FONT
+    put_text(ws, 1, 1, proposal.title).font = TITLE_FONT
     pages = "-".join(str(p) for p in proposal.pages or []) or "-"
     unit = " ".join(x for x in (economy.unit, economy.price_level) if x) if economy else ""
     put_text(ws, 2, 1, label("proposal.meta", lang, file=file, pages=pages,
                              page=economy.page if economy and economy.page else "-",
                              unit=unit or "-"))
-    put_text(ws, 3, 1, label("proposal.intro", lang), wrap=False).font = Font(italic=True)
-    if economy is None or not economy.rows or not economy.years:
-        put_text(ws, HEADER_ROW, 1, label("proposal.no_table", lang))
-        set_widths(ws, [60])
-        placed = _place_findings(ws, proposal.findings, None, HEADER_ROW + 2, lang)
+    put_text(ws, 3, 1, label("proposal.intro", lang)).font = ITALIC
+    has_table = economy is not None and bool(economy.rows) and bool(economy.years)
+    marks: list[Mark] = [SEVERITY_MARK[f.severity] for f in proposal.findings]
+    if has_table:
+        marks.append(SUM_DIFF)
+    legend_end = write_legend(ws, 5, marks, lang)
+    header = legend_end + 1
+    if economy is None or not has_table:
+        put_text(ws, header, 1, label("proposal.no_table", lang)).font = BOLD
+        placed = _place_findings(ws, proposal.findings, None, header + 2, 1, lang)
         if finding_cells is not None:
             finding_cells.update(placed)
+        fit_columns(ws, header + 1, caps={1: NO_TABLE_CAP})
+        ws.column_dimensions["B"].width = NO_TABLE_CAP / 2  # the legend's explanations
+        span_text(ws, 3, last_col=1)
+        wrap_legend(ws, 5, legend_end, 2)
+        fit_rows(ws, header + 1)
+        set_up_printing(ws, lang)
         return {}
-    grid = _write_table(ws, economy, lang)
-    next_row = max([*grid.row_of.values(), *grid.payback_row.values()]) + 2
+    grid = _write_table(ws, economy, header, lang, template)
+    last_col = grid.check_col(economy.years[-1])
+    table_end = max([*grid.row_of.values(), *grid.payback_row.values()])
+    fit_columns(ws, header, table_end, caps={LABEL_COL: LABEL_CAP})
+    for year in economy.years:  # a check sums amounts like those beside it
+        printed = ws.column_dimensions[get_column_letter(grid.year_col(year))].width
+        check = ws.column_dimensions[get_column_letter(grid.check_col(year))]
+        check.width = max(check.width or 0, printed + 1)
+    ws.column_dimensions[get_column_letter(grid.check_col(economy.years[0]) - 1)].width = 2
+    span_text(ws, 3, last_col=last_col)
+    wrap_legend(ws, 5, legend_end, last_col)
+    next_row = table_end + 2
     if economy.notes:
         put_text(ws, next_row, 1, label("proposal.notes", lang)).font = BOLD
         for i, note in enumerate(economy.notes, start=1):
-            put_text(ws, next_row + i, 1, note)
+            _full_width_text(ws, next_row + i, last_col, note)
         next_row += len(economy.notes) + 2
-    placed = _place_findings(ws, proposal.findings, (economy, grid), next_row, lang)
-    n = len(economy.years)
-    set_widths(ws, [60, 16, *[11] * n, 3, *[11] * n])
-    fit_rows(ws, HEADER_ROW + 1)
-    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=FIRST_YEAR_COL)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    placed = _place_findings(ws, proposal.findings, (economy, grid), next_row, last_col, lang)
     if finding_cells is not None:
         finding_cells.update(placed)
+    fit_rows(ws, header)
+    ws.freeze_panes = ws.cell(row=header + 1, column=FIRST_YEAR_COL)
+    set_up_printing(ws, lang, title_rows=(header, header), title_cols="A:A")
     return {(i, y): f"{get_column_letter(grid.year_col(y))}{r}"
             for i, r in grid.row_of.items() for y in economy.years}
 
 
-def _write_table(ws: Worksheet, economy: Economy, lang: str) -> _Grid:
+def _full_width_text(ws: Worksheet, row: int, last_col: int, text: str) -> None:
+    """A long text across the table's width, wrapped there (not flowing off the page)."""
+    put_text(ws, row, 1, text, wrap=True)
+    if last_col > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
+
+
+def _write_table(ws: Worksheet, economy: Economy, header: int, lang: str,
+                 template: Template) -> _Grid:
     years = economy.years
     grid = _Grid(years=years, row_of={}, payback_row={})
-    header_row(ws, HEADER_ROW, [label("col.row", lang), label("col.area", lang),
-                                *[str(y) for y in years], "",
-                                *[label("col.check", lang, year=y) for y in years]])
-    gap = ws.cell(row=HEADER_ROW, column=grid.check_col(years[0]) - 1)
+    header_row(ws, header, [label("col.row", lang), label("col.area", lang),
+                            *[str(y) for y in years], "",
+                            *[label("col.check", lang, year=y) for y in years]])
+    gap = ws.cell(row=header, column=grid.check_col(years[0]) - 1)
     gap.value, gap.fill = None, PatternFill(fill_type=None)
-    for col in (grid.year_col(y) for y in years):
-        ws.cell(row=HEADER_ROW, column=col).alignment = Alignment(horizontal="right",
-                                                                  vertical="top")
-    ws.row_dimensions[HEADER_ROW].height = 30
-    row = HEADER_ROW + 1
+    for y in years:
+        for col in (grid.year_col(y), grid.check_col(y)):
+            ws.cell(row=header, column=col).alignment = HEADER_ALIGN_RIGHT
+    row = header + 1
     group = None
     for i, erow in enumerate(economy.rows):
         if erow.group != group:
@@ -116,7 +148,7 @@ def _write_table(ws: Worksheet, economy: Economy, lang: str) -> _Grid:
             if group == "overall":
                 row += 1  # the printed table's spacer row
             else:
-                put_text(ws, row, LABEL_COL, label(f"group.{group}", lang)).font = BOLD
+                put_text(ws, row, LABEL_COL, label(f"group.{group}", lang), wrap=True).font = BOLD
                 row += 1
         grid.row_of[i] = row
         text = erow.label + (f" {erow.footnote}" if erow.footnote else "")
@@ -135,20 +167,38 @@ def _write_table(ws: Worksheet, economy: Economy, lang: str) -> _Grid:
         for y in years:
             rows = [grid.row_of[c] for c in covered]
             put_formula(ws, grid.row_of[i], grid.check_col(y), sum_formula(grid.year_col(y), rows))
-    _mark_differences(ws, grid, HEADER_ROW + 1, last_table_row)
+    _mark_differences(ws, grid, header + 1, last_table_row)
     row = _check_row(ws, economy, grid, last_table_row + 1, lang)
     if economy.payback:
-        row += 1
-        put_text(ws, row, LABEL_COL, label("proposal.payback", lang)).font = BOLD
-        for pb in economy.payback:
-            row += 1
-            grid.payback_row.setdefault(pb.label, row)
-            put_text(ws, row, LABEL_COL, pb.label, wrap=True)
-            if pb.years is not None:
-                put_number(ws, row, FIRST_YEAR_COL, pb.years, amount=False)
-            else:
-                put_text(ws, row, FIRST_YEAR_COL, pb.text)
+        row = _payback_rows(ws, economy, grid, row + 2, lang, template)
     return grid
+
+
+def _payback_rows(ws: Worksheet, economy: Economy, grid: _Grid, row: int, lang: str,
+                  template: Template) -> int:
+    """The stated payback times under their own small header, with the computed one
+    beside each (not under a year column, where a '4' would read as an amount)."""
+    for col, key in ((LABEL_COL, "proposal.payback"),
+                     (PAYBACK_STATED_COL, "proposal.payback_stated"),
+                     (PAYBACK_COMPUTED_COL, "proposal.payback_computed")):
+        cell = put_text(ws, row, col, label(key, lang))
+        cell.font = BOLD
+        if col != LABEL_COL:
+            cell.alignment = RIGHT_TOP
+    for pb in economy.payback:
+        row += 1
+        grid.payback_row.setdefault(pb.label, row)
+        put_text(ws, row, LABEL_COL, pb.label, wrap=True)
+        if pb.years is not None:
+            put_number(ws, row, PAYBACK_STATED_COL, pb.years, amount=False)
+        else:
+            put_text(ws, row, PAYBACK_STATED_COL, pb.text)
+        known, years = computed_payback(economy, pb.label, template)
+        if known and years is not None:
+            put_number(ws, row, PAYBACK_COMPUTED_COL, years, amount=False)
+        elif known:
+            put_text(ws, row, PAYBACK_COMPUTED_COL, label("payback.none", lang), wrap=True)
+    return row
 
 
 def _check_row(ws: Worksheet, economy: Economy, grid: _Grid, row: int, lang: str) -> int:
@@ -156,7 +206,7 @@ def _check_row(ws: Worksheet, economy: Economy, grid: _Grid, row: int, lang: str
     item_rows = [grid.row_of[i] for i in item_indexes(economy)]
     if not item_rows:
         return row
-    put_text(ws, row, LABEL_COL, label("check.row", lang), wrap=True).font = Font(italic=True)
+    put_text(ws, row, LABEL_COL, label("check.row", lang), wrap=True).font = ITALIC
     for y in grid.years:
         put_formula(ws, row, grid.year_col(y), sum_formula(grid.year_col(y), item_rows))
     overall = next((i for i, r in enumerate(economy.rows)
@@ -166,12 +216,13 @@ def _check_row(ws: Worksheet, economy: Economy, grid: _Grid, row: int, lang: str
         a, o = get_column_letter(first), grid.row_of[overall]
         ws.conditional_formatting.add(
             f"{a}{row}:{get_column_letter(last)}{row}",
-            FormulaRule(formula=[f"N({a}{o})<>{a}{row}"], fill=_DIFF_FILL, font=_DIFF_FONT))
+            FormulaRule(formula=[f"N({a}{o})<>{a}{row}"], fill=SUM_DIFF.fill, font=SUM_DIFF.font))
     return row
 
 
 def _mark_differences(ws: Worksheet, grid: _Grid, first_row: int, last_row: int) -> None:
-    """Red where a printed amount has a check formula beside it that gives another value."""
+    """Violet (SUM_DIFF) where a printed amount has a check formula beside it that gives
+    another value."""
     first_col = grid.year_col(grid.years[0])
     last_col = grid.year_col(grid.years[-1])
     printed = f"{get_column_letter(first_col)}{first_row}"
@@ -179,11 +230,11 @@ def _mark_differences(ws: Worksheet, grid: _Grid, first_row: int, last_row: int)
     ws.conditional_formatting.add(
         f"{printed}:{get_column_letter(last_col)}{last_row}",
         FormulaRule(formula=[f"AND(ISNUMBER({check}),N({printed})<>{check})"],
-                    fill=_DIFF_FILL, font=_DIFF_FONT))
+                    fill=SUM_DIFF.fill, font=SUM_DIFF.font))
 
 
 def _place_findings(ws: Worksheet, findings: list[Finding],
-                    table: tuple[Economy, _Grid] | None, row: int,
+                    table: tuple[Economy, _Grid] | None, row: int, last_col: int,
                     lang: str) -> dict[int, tuple[int, int]]:
     """Colour each finding's cell and put its message in the cell's comment; findings with
     no cell in Tabel 1 are listed below the table, each on its own coloured cell."""
@@ -198,8 +249,8 @@ def _place_findings(ws: Worksheet, findings: list[Finding],
     if loose:
         put_text(ws, row, 1, label("proposal.other_findings", lang)).font = BOLD
         for i, f in enumerate(loose, start=1):
-            put_text(ws, row + i, 1, f"{label(f'severity.{f.severity}', lang)}: {f.message}",
-                     wrap=True)
+            _full_width_text(ws, row + i, last_col,
+                             f"{label(f'severity.{f.severity}', lang)}: {f.message}")
             at[(row + i, 1)].append(f)
     for (r, c), fs in at.items():
         cell = ws.cell(row=r, column=c)
@@ -227,5 +278,5 @@ def _cell_of(f: Finding, table: tuple[Economy, _Grid]) -> tuple[int, int] | None
             return sheet_row, grid.year_col(where.year)
         return sheet_row, LABEL_COL
     if where.row in grid.payback_row:
-        return grid.payback_row[where.row], FIRST_YEAR_COL
+        return grid.payback_row[where.row], PAYBACK_STATED_COL
     return None

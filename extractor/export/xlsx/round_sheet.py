@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass
 
-from openpyxl.styles import Font
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -26,13 +25,13 @@ from extractor.export.xlsx.cells import (
     put_formula,
     put_number,
     put_text,
-    set_widths,
 )
 from extractor.export.xlsx.labels import label
+from extractor.export.xlsx.printing import set_up_printing
+from extractor.export.xlsx.sizing import fit_columns, span_text
+from extractor.export.xlsx.styles import LINK_FONT
 from extractor.models import Group, Occurrence, RoundGroup, RoundOverview
 from extractor.round.overview import GRAND_TOTALS, Counted, grand_total, is_incomplete
-
-_LINK_FONT = Font(color="0563C1", underline="single")
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def _link(ws: Worksheet, row: int, col: int, sheet: str) -> None:
     cell = put_text(ws, row, col, sheet)
     escaped = sheet.replace("'", "''")
     cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{escaped}'!A1")
-    cell.font = _LINK_FONT
+    cell.font = LINK_FONT
 
 
 def _totals_rows(ws: Worksheet, row: int, members: Sequence[Counted], placed: Placement,
@@ -91,8 +90,6 @@ def write_round_sheet(ws: Worksheet, overview: RoundOverview, counted: Sequence[
                       placed: Placement, lang: str) -> None:
     put_text(ws, 1, 1, label("round.title", lang)).font = TITLE_FONT
     put_text(ws, 2, 1, label("round.intro", lang), wrap=True)
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=8)
-    ws.row_dimensions[2].height = 62
     row = 4
     widest = 1
     for case in overview.cases:
@@ -128,12 +125,10 @@ def write_round_sheet(ws: Worksheet, overview: RoundOverview, counted: Sequence[
         row += 2
     row = _groups(ws, row, "round.duplicates", overview.duplicates, placed, lang)
     _groups(ws, row + 1, "round.versions", overview.versions, placed, lang)
-    set_widths(ws, [60, 26, 40, 28, 30, *[12] * max(widest - 5, 0)])
+    fit_columns(ws, 4, caps={1: 60.0, 2: 26.0, 3: 40.0})
+    span_text(ws, 2)
     fit_rows(ws, 4, max_lines=4)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    set_up_printing(ws, lang)
 
 
 def _where(o: Occurrence, placed: Placement) -> str:
@@ -200,7 +195,7 @@ def mark_overview(ws: Worksheet, sheet_notes: dict[str, str], lang: str) -> None
     title = put_text(ws, head_row, col, label("col.in_round", lang), wrap=True)
     source = ws.cell(row=head_row, column=link_col)
     title.font, title.fill = copy(source.font), copy(source.fill)
-    ws.column_dimensions[title.column_letter].width = 28
+    title.alignment, title.border = copy(source.alignment), copy(source.border)
     for r in range(head_row + 1, ws.max_row + 1):
         cell = ws.cell(row=r, column=link_col)
         if cell.hyperlink is not None and cell.value in sheet_notes:
@@ -208,3 +203,6 @@ def mark_overview(ws: Worksheet, sheet_notes: dict[str, str], lang: str) -> None
     if ws.auto_filter.ref:
         first = ws.auto_filter.ref.split(":")[0]
         ws.auto_filter.ref = f"{first}:{title.column_letter}{max(ws.max_row, head_row + 1)}"
+    fit_columns(ws, head_row, caps={col: 28.0}, only={col})
+    fit_rows(ws, head_row + 1, max_lines=4)
+    set_up_printing(ws, lang, title_rows=(head_row, head_row))

@@ -70,7 +70,7 @@ def parse_text_proposal(layout: ProposalLayout) -> Proposal:
         findings.append(finding(
             "follow_up.not_read",
             "Tabel 2 (opfølgningsmål) står i teksten, men tekst fletter tabellens fire kolonner "
-            "sammen linje for linje, så målene er ikke læst; læs dem i PDF'en.",
+            "sammen linje for linje, så målene er ikke læst; se dem i det oprindelige dokument.",
             table="Tabel 2"))
     title = join_lines([ln.text for ln in layout.title_lines], vocabulary)
     return Proposal(

@@ -163,17 +163,25 @@ def _write_text(path: Path, text: str) -> None:
     write_atomically(path, text.encode("utf-8"))
 
 
-def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+def _config(args: argparse.Namespace) -> CheckConfig | str:
+    """The checks' settings of `--config`, or the message saying why the file is unusable."""
     from extractor.checks.config import DEFAULT_CONFIG, ConfigError, load_check_config
+
+    if args.config is None:
+        return DEFAULT_CONFIG
+    try:
+        return load_check_config(args.config)
+    except ConfigError as exc:
+        return str(exc)
+
+
+def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from extractor.export.report import render_report
     from extractor.run.inputs import collect_inputs
 
-    config = DEFAULT_CONFIG
-    if args.config is not None:
-        try:
-            config = load_check_config(args.config)
-        except ConfigError as exc:
-            return _usage_error(parser, str(exc))
+    config = _config(args)
+    if isinstance(config, str):
+        return _usage_error(parser, config)
     problem = _target_problem(args, report_on_stdout=True)
     if problem:
         return _usage_error(parser, problem)
@@ -200,17 +208,13 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 def _diff(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """Both sides through the batch runner (limits, cache), then paired and compared."""
-    from extractor.checks.config import DEFAULT_CONFIG, ConfigError, load_check_config
     from extractor.diff.pairing import diff_documents, has_differences
     from extractor.export.diff_report import render_diff
     from extractor.run.inputs import collect_inputs
 
-    config = DEFAULT_CONFIG
-    if args.config is not None:
-        try:
-            config = load_check_config(args.config)
-        except ConfigError as exc:
-            return _usage_error(parser, str(exc))
+    config = _config(args)
+    if isinstance(config, str):
+        return _usage_error(parser, config)
     problem = (output_problem(args.output, _DIFF_WRITERS) if args.output is not None
                else stdout_problem())
     if problem:

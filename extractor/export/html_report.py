@@ -1,13 +1,14 @@
 """Results → one self-contained Danish HTML report (`-o rapport.html`), written atomically.
 
-An economist who reads a finding should see the evidence at once. The report holds,
-in one file that works offline and can be mailed: an overview (one row per proposal,
-as the workbook's first sheet), then per proposal its findings, errors first, each
-with a picture of the page region where the wrong value is outlined in red and the
-places it was compared with in blue (`snips.py`), and Tabel 1 as a table whose
+An economist who reads a finding should see the evidence at once. The report holds, in
+one file that works offline and can be mailed: an overview (one row per proposal, as the
+workbook's first sheet), the round's appendix table for the politicians (the workbook's
+"Bilag", one table per case, each proposal once), then per proposal its findings, errors
+first, each with a picture of the page region where the wrong value is outlined in red
+and the places it was compared with in blue (`snips.py`), and Tabel 1 as a table whose
 flagged cells link to their finding. A small inline script filters by severity and
-searches the text; without it everything is shown. Nothing is fetched from anywhere
-(see `html_assets.CSP`). Every text from a document is HTML-escaped.
+searches the text; without it everything is shown. Nothing is fetched from anywhere (see
+`html_assets.CSP`). Every text from a document is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from extractor.export.snips import (
     table_context,
     wrong_places,
 )
+from extractor.export.xlsx.labels import label
 from extractor.models import (
     DocumentResult,
     Economy,
@@ -37,6 +39,18 @@ from extractor.models import (
     Finding,
     Proposal,
 )
+from extractor.round.appendix import (
+    DEFAULT_COMMITTEES,
+    Amount,
+    AppendixRow,
+    appendix,
+    column_totals,
+    format_mio,
+    requested,
+    round_with_appendix,
+    to_mio,
+)
+from extractor.round.overview import distinct_proposals
 from extractor.rules import TABLE_1, kr
 from extractor.run.atomic import write_atomically
 
@@ -51,7 +65,7 @@ def write_html(result: ExtractionResult, path: Path) -> None:
 
 def to_html(result: ExtractionResult) -> str:
     """The whole report; the PDFs are read again (by their paths as given) for pictures."""
-    body: list[str] = [_header(result), _filters(), _overview(result)]
+    body: list[str] = [_header(result), _filters(), _overview(result), _appendix(result)]
     number = 0
     for doc in result.documents:
         if not doc.proposals:
@@ -136,6 +150,100 @@ def _overview(result: ExtractionResult) -> str:
             "<th>Budgetrunde</th><th>Fejl</th><th>Advarsler</th><th>Info</th></tr>")
     return (f'<h2 id="oversigt">Oversigt</h2><table class="overview">'
             f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+_APPENDIX_HEAD = ("col.no", "col.proposal", "col.committee", "col.invest_service",
+                  "col.invest_anlaeg", "col.effect_service", "col.effect_overfoersler",
+                  "col.payback", "col.payback_computed")
+
+
+def _appendix(result: ExtractionResult) -> str:
+    """The workbook's "Bilag" as HTML, one table per case, from the same rows
+    (`round/appendix.py`). The "I alt" rows are plain numbers from `column_totals`, the sum
+    the sheet's SUM formulas give; an amount Tabel 1 cannot give is an empty cell with a
+    numbered note saying why (visible without script, never 0)."""
+    round_ = result.round or round_with_appendix(result.documents)
+    counted, _, _ = distinct_proposals(result.documents)
+    pools = {c.case or "": c.pool for c in round_.cases if c.pool is not None}
+    tables = appendix(counted, round_.committees or DEFAULT_COMMITTEES, pools)
+    parts = [f'<section id="bilag"><h2>{escape(label("appendix.title", "da"))}</h2>',
+             '<p class="muted">Mio. kr. med én decimal (afrundet halvt op), beregnet fra '
+             "Tabel 1, som i regnearkets ark Bilag. Effekt ved fuld indfasning er vist positiv "
+             "for en besparelse. Hvert forslag står her én gang, også når det findes i flere "
+             "filer. 'I alt' er summen af de viste beløb. En tom celle har en note om hvorfor."
+             "</p>"]
+    head = "".join(f"<th>{escape(label(k, 'da'))}</th>" for k in _APPENDIX_HEAD)
+    every: list[AppendixRow] = []
+    for n, table in enumerate(tables, start=1):
+        name = table.case or label("round.no_case", "da")
+        prices = sorted({r.proposal.economy.price_level for r in table.rows
+                         if r.proposal.economy and r.proposal.economy.price_level})
+        notes: list[str] = []
+        rows: list[str] = []
+        no = 0
+        for committee, members in table.committees():
+            for entry in members:
+                no += 1
+                rows.append(_appendix_row(entry, no, notes, f"bilag{n}"))
+            shown = committee or label("appendix.unknown_committee", "da")
+            rows.append(_total_row(label("appendix.total_committee", "da", committee=shown),
+                                   members))
+        rows.append(_total_row(label("appendix.total_case", "da", case=name), table.rows))
+        every += table.rows
+        title = label("appendix.case", "da", case=name, price=", ".join(prices) or "-")
+        parts.append(f"<h3>{escape(title)}</h3>"
+                     f'<table class="appendix"><thead><tr>{head}</tr></thead>'
+                     f"<tbody>{''.join(rows)}</tbody></table>")
+        if table.pool is not None:
+            parts.append(_pool_line("appendix.pool", table.pool, table.rows))
+        if notes:
+            parts.append('<ol class="notes muted">' + "".join(notes) + "</ol>")
+    if round_.pool is not None and tables:
+        parts.append(_pool_line("appendix.run_pool", round_.pool, every))
+    for f in round_.findings:
+        if f.rule == "round.pool_exceeded":
+            parts.append(f'<p class="pool-warning"><span class="sev sev-{f.severity}">'
+                         f"{SEVERITY[f.severity]}</span> {escape(f.message)}</p>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _appendix_row(entry: AppendixRow, no: int, notes: list[str], prefix: str) -> str:
+    """One proposal; a missing committee or amount adds a note to `notes`, linked by number."""
+    def note(text: str) -> str:
+        notes.append(f'<li id="{prefix}-n{len(notes) + 1}">{escape(text)}</li>')
+        return (f'<a href="#{prefix}-n{len(notes)}" title="{escape(text, quote=True)}">'
+                f"<sup>{len(notes)}</sup></a>")
+
+    committee = (escape(entry.committee) if entry.committee is not None else note(
+        label("appendix.no_committee", "da", department=entry.proposal.department or "-")))
+    amounts: list[Amount] = [*entry.investment.values(), *entry.effect.values()]
+    cells = "".join(f'<td class="num">{format_mio(a.mio)}</td>' if a.mio is not None
+                    else f'<td class="num">{note(a.reason or "")}</td>' for a in amounts)
+    paybacks = "".join(f'<td class="num">{_years(v)}</td>'
+                       for v in (entry.payback_stated, entry.payback_computed))
+    return (f'<tr><td class="num">{no}</td><td>{escape(entry.proposal.title)}</td>'
+            f"<td>{committee}</td>{cells}{paybacks}</tr>")
+
+
+def _years(value: int | float | str | None) -> str:
+    """A payback as the document gives it: a number in Danish (4,5), a text escaped."""
+    if value is None:
+        return ""
+    return escape(str(value).replace(".", ",") if isinstance(value, float) else str(value))
+
+
+def _total_row(text: str, rows: list[AppendixRow]) -> str:
+    """An "I alt" row: the plain sums the workbook's formulas give (`column_totals`)."""
+    cells = "".join(f'<td class="num">{format_mio(t)}</td>' for t in column_totals(rows))
+    return (f'<tr class="total"><td></td><td>{escape(text)}</td><td></td>{cells}'
+            "<td></td><td></td></tr>")
+
+
+def _pool_line(key: str, pool: int, rows: list[AppendixRow]) -> str:
+    """The pool against the requested investment (Service + Anlæg of the "I alt")."""
+    asked = requested(rows)
+    return f"<p>{escape(label(key, 'da', pool=format_mio(to_mio(pool))))} {format_mio(asked)}</p>"
 
 
 def _count(count: int, severity: str) -> str:

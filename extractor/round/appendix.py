@@ -190,10 +190,20 @@ def appendix(counted: Sequence[Counted], committees: dict[str, str],
     return list(cases.values())
 
 
+def column_totals(rows: Iterable[AppendixRow]) -> list[Decimal]:
+    """The "I alt" of each amount column (investment areas, then effect areas), in mio. kr.:
+    the sum of the shown (rounded) amounts, an empty cell left out, exactly what the
+    workbook's SUM formulas give, so the HTML's plain totals agree with the sheet's."""
+    listed = list(rows)
+    columns = ([r.investment[a] for r in listed] for a in INVESTMENT_AREAS)
+    effects = ([r.effect[a] for r in listed] for a in EFFECT_AREAS)
+    return [sum((a.mio for a in column if a.mio is not None), Decimal(0))
+            for column in (*columns, *effects)]
+
+
 def requested(rows: Iterable[AppendixRow]) -> Decimal:
     """The investment the rows ask for, in mio. kr.: the sum of the shown (rounded) amounts."""
-    return sum((a.mio for r in rows for a in r.investment.values() if a.mio is not None),
-               Decimal(0))
+    return sum(column_totals(rows)[:len(INVESTMENT_AREAS)], Decimal(0))
 
 
 def pool_findings(tables: Sequence[AppendixCase], run_pool: int | None) -> list[Finding]:

@@ -277,7 +277,8 @@ def _too_slow(path: Path, options: BatchOptions) -> str:
 def _too_big(path: Path, options: BatchOptions) -> str:
     own_mb = _vm_size_kb(os.getpid()) // 1024
     if options.max_memory_mb < 2 * own_mb:
-        return (f"{shown_name(path)}: --max-memory {options.max_memory_mb} MB er for lidt; "
+        return (f"{shown_name(path)}: --max-memory {options.max_memory_mb} MB er for lidt "
+                "hukommelse; "
                 f"extractor bruger selv ca. {own_mb} MB, før en fil er læst. Kør igen med en "
                 "højere --max-memory (standard: 2048).")
     return (f"{shown_name(path)}: læsningen krævede mere end {options.max_memory_mb} MB "

@@ -1,6 +1,7 @@
 """The PDFium reader (the default) and the pdfplumber reader (the reference) agree.
 
-On every sample PDF, every PDF under tests/data/, PDFs built here with fonts the
+On every sample PDF, every PDF under tests/data/ and tests/renderings/ (other
+producers; those still read differently are listed below), PDFs built here with fonts the
 samples lack (standard fonts, a non-zero descriptor descent) and rotated pages:
 the same words (text, bold, size equal; positions within 0.5 pt), the same ruling
 lines, and byte-identical extraction JSON.
@@ -21,7 +22,60 @@ from extractor.read.page import Page
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.pdf"))
 TEST_PDFS = sorted((ROOT / "tests" / "data").rglob("*.pdf"))
+RENDERINGS = sorted((ROOT / "tests" / "renderings").glob("*.pdf"))
 TOLERANCE = 0.5  # pt
+# Renderings the PDFium reader still reads differently (strict xfail: a fix shows up as
+# XPASS and the entry must go). Words: line-end hyphens PDFium reports as U+0002 where the
+# file holds U+00AD or U+2010 (reportlab, Chromium), and reportlab's justified lines, where
+# the last words sit up to 0.5 pt left (word spacing). JSON also: Chromium's CID fonts
+# with fractional /W widths, which PDFium truncates, move word ends by ~0.01 pt.
+WORDS_DIFFER = frozenset({
+    "s0000_reportlab_teknik_sidebrud",
+    "s0034_html_skoler_budget2027",
+    "s0043_html_din_sociale_indgang+forloebsprogram+plejefamilier",
+    "s0045_reportlab_plejefamilier",
+    "s0052_html_din_sociale_indgang",
+    "s0072_reportlab_din_sociale_indgang+forloebsprogram+plejefamilier",
+    "s0078_reportlab_din_sociale_indgang",
+    "s0109_html_plejefamilier",
+    "s0210_reportlab_sundhed_7aar",
+    "s0244_html_teknik_sidebrud",
+    "s0249_reportlab_teknik_sidebrud",
+    "s0267_reportlab_plejefamilier",
+})
+JSON_DIFFERS = frozenset({
+    "s0000_reportlab_teknik_sidebrud",
+    "s0004_html_din_sociale_indgang",
+    "s0015_reportlab_din_sociale_indgang",
+    "s0016_html_plejefamilier",
+    "s0027_reportlab_sundhed_7aar",
+    "s0034_html_skoler_budget2027",
+    "s0043_html_din_sociale_indgang+forloebsprogram+plejefamilier",
+    "s0045_reportlab_plejefamilier",
+    "s0052_html_din_sociale_indgang",
+    "s0070_html_forloebsprogram",
+    "s0072_reportlab_din_sociale_indgang+forloebsprogram+plejefamilier",
+    "s0078_reportlab_din_sociale_indgang",
+    "s0088_html_fjendtlige_formler",
+    "s0105_reportlab_forloebsprogram",
+    "s0109_html_plejefamilier",
+    "s0208_html_teknik_sidebrud",
+    "s0209_docx_din_sociale_indgang",
+    "s0210_reportlab_sundhed_7aar",
+    "s0220_html_fjendtlige_formler",
+    "s0222_reportlab_fjendtlige_formler",
+    "s0232_html_fjendtlige_formler",
+    "s0237_reportlab_fjendtlige_formler",
+    "s0244_html_teknik_sidebrud",
+    "s0249_reportlab_teknik_sidebrud",
+    "s0267_reportlab_plejefamilier",
+})
+
+
+def _known(stems: frozenset[str], paths: list[Path]) -> list[object]:
+    reason = "PDFium reader still differs on this rendering (see above)"
+    return [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=reason))
+            if p.stem in stems else p for p in paths]
 
 
 def _assert_same_pages(reference: list[Page], pages: list[Page]) -> None:
@@ -44,7 +98,8 @@ def _assert_same_pages(reference: list[Page], pages: list[Page]) -> None:
                                                            abs=TOLERANCE), f"{where}: {want}"
 
 
-@pytest.mark.parametrize("path", SAMPLES + TEST_PDFS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SAMPLES + TEST_PDFS + _known(JSON_DIFFERS, RENDERINGS),
+                         ids=lambda p: p.name)
 def test_both_readers_give_identical_json(path: Path) -> None:
     by_pdfplumber = extract_file(path, path.name, reader="pdfplumber")
     by_pdfium = extract_file(path, path.name, reader="pdfium")
@@ -56,6 +111,14 @@ def test_both_readers_give_the_same_words_and_rulings(path: Path) -> None:
     pages = pdfium.read_pdf(path)
     assert sum(len(p.words) for p in pages) > 300  # a real document, not an empty match
     assert any(p.rules for p in pages)
+    _assert_same_pages(pdf.read_pdf(path), pages)
+
+
+@pytest.mark.parametrize("path", _known(WORDS_DIFFER, RENDERINGS), ids=lambda p: p.name)
+def test_both_readers_read_a_rendering_alike(path: Path) -> None:
+    """Other producers' files (Chromium's justified lines, LibreOffice's ligatures)."""
+    pages = pdfium.read_pdf(path)
+    assert sum(len(p.words) for p in pages) > 100
     _assert_same_pages(pdf.read_pdf(path), pages)
 
 

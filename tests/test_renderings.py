@@ -19,10 +19,7 @@ from test_against_source import SOURCES, mismatches
 from extractor.api import extract_file
 
 ROOT = Path(__file__).resolve().parent.parent
-# The PDFium reader (now the default, issue 11) still glues words of Chromium's justified
-# lines and differs from pdfplumber on 30 of these files (tests/test_readers_agree.py over
-# them); until it reads them, the renderings are checked through the pdfplumber reader.
-READER = "pdfplumber"
+READERS = ("pdfplumber", "pdfium")  # every rendering through both readers
 RENDERINGS = sorted((ROOT / "tests" / "renderings").glob("*.pdf"))
 
 
@@ -41,10 +38,11 @@ def test_the_subset_covers_every_producer() -> None:
     assert producers == {"reportlab", "html", "docx"}
 
 
+@pytest.mark.parametrize("reader", READERS)
 @pytest.mark.parametrize("pdf", RENDERINGS, ids=lambda p: p.stem)
-def test_rendering_extracts_to_its_transcription(pdf: Path) -> None:
+def test_rendering_extracts_to_its_transcription(pdf: Path, reader: str) -> None:
     stems = _stems(pdf)
-    result = extract_file(pdf, reader=READER)
+    result = extract_file(pdf, reader=reader)
     assert result.status == "ok", result.error
     assert len(result.proposals) == len(stems)
     problems = []

@@ -31,6 +31,7 @@ COPENHAGEN = Template(
     document_type=r"\p{L}*forslag",
     year=r"(?:19|20)\d\d",
     steering_header="styrings",
+    steering_word="styringsområde",
     steering_areas=("Service", "Overførsler", "Anlæg", "Finansiering"),
     permanent_group=r"Varige\s+ændringer",
     implementation_group=r"Implementeringsomkostninger",

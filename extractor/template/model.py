@@ -78,6 +78,7 @@ class Template:
 
     # Tabel 1
     steering_header: str  # prefix of the "Styringsområde" header word
+    steering_word: str  # the whole header word, lower case: its tail ends a hyphenated header
     steering_areas: tuple[str, ...]  # as printed with a capital, in text input
     permanent_group: str
     implementation_group: str
@@ -143,7 +144,8 @@ class Template:
     unit_pattern = _Pattern(lambda t: t.unit, 0)
     price_level_pattern = _Pattern(lambda t: t.price_level, 0)
     # a part of the steering-area header hyphenated over lines ("Styrings-" / "område")
-    steering_part = _Pattern(lambda t: rf"\b{t.steering_header}\S*|\bområde\b")
+    steering_part = _Pattern(
+        lambda t: rf"\b{t.steering_header}\S*|\b{t.steering_word[len(t.steering_header):]}\b")
     notes = _Pattern(lambda t: rf"^{t.notes_start}")
     permanent = _Pattern(lambda t: rf"^{t.permanent_group}\b")
     implementation = _Pattern(lambda t: rf"^{t.implementation_group}\b")

@@ -14,6 +14,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from pdf_factory import write_pdf
 
 from extractor.api import extract_file
 from extractor.models import ErrorCode
@@ -83,17 +84,7 @@ def _bomb(path: Path, inflated_mb: int) -> None:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream
         + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
+    write_pdf(path, objects)
 
 
 @pytest.mark.slow

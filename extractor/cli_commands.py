@@ -82,14 +82,10 @@ def _extract(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """JSON output comes from the kept run when the same run was made before (no
     worker, no model, no pydantic); otherwise through the pipeline, and kept."""
     from extractor.run.cache import get_run
-    from extractor.run.inputs import collect_inputs
 
-    problem = _target_problem(args, report_on_stdout=False)
-    if problem:
-        return _usage_error(parser, problem)
-    inputs = collect_inputs(args.inputs)
-    if not inputs.found_any:
-        return _usage_error(parser, _nothing_found(inputs))
+    inputs = _inputs(parser, args, report_on_stdout=False)
+    if isinstance(inputs, int):
+        return inputs
     json_out = args.output is None or args.output.suffix.lower() == ".json"
     where = _kept_run(args, inputs) if json_out else None
     run = get_run(*where) if where is not None else None
@@ -177,17 +173,13 @@ def _config(args: argparse.Namespace) -> CheckConfig | str:
 
 def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from extractor.export.report import render_report
-    from extractor.run.inputs import collect_inputs
 
     config = _config(args)
     if isinstance(config, str):
         return _usage_error(parser, config)
-    problem = _target_problem(args, report_on_stdout=True)
-    if problem:
-        return _usage_error(parser, problem)
-    inputs = collect_inputs(args.inputs)
-    if not inputs.found_any:
-        return _usage_error(parser, _nothing_found(inputs))
+    inputs = _inputs(parser, args, report_on_stdout=True)
+    if isinstance(inputs, int):
+        return inputs
     result = _extract_all(args, inputs, config)
     try:  # the file first: a closed pipe on the report must not cost it
         if args.output is not None:
@@ -286,6 +278,21 @@ COMMANDS: dict[str, Callable[[argparse.ArgumentParser, argparse.Namespace], int]
     "diff": _diff,
     "rules": _rules,
 }
+
+
+def _inputs(parser: argparse.ArgumentParser, args: argparse.Namespace, *,
+            report_on_stdout: bool) -> Inputs | int:
+    """The run's input files, or the usage error's exit code: an unusable output target
+    or no input file at all ends the run before any document is read."""
+    from extractor.run.inputs import collect_inputs
+
+    problem = _target_problem(args, report_on_stdout=report_on_stdout)
+    if problem:
+        return _usage_error(parser, problem)
+    inputs = collect_inputs(args.inputs)
+    if not inputs.found_any:
+        return _usage_error(parser, _nothing_found(inputs))
+    return inputs
 
 
 def _target_problem(args: argparse.Namespace, *, report_on_stdout: bool) -> str | None:

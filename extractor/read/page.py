@@ -26,6 +26,47 @@ class Word:
         return (self.x0 + self.x1) / 2
 
 
+# Two words on a line whose boxes touch are one printed word, split by the readers at a
+# change of font (a line-end hyphen drawn from a fallback font): only a gap is a space.
+# A change of weight between letters stays a boundary ("forvaltning:" bold, then the
+# department). A space is about a quarter em wide, a kerning or rounding gap a few
+# hundredths of one; a tenth of the font size lies well between.
+_TOUCHING = 0.1  # of the font size
+
+
+def merge_touching(words: Iterable[Word]) -> list[Word]:
+    """Join each word to the one before it on its line when their boxes touch.
+
+    The joined word keeps the line geometry, weight and size of its part with more
+    letters, so a hyphen from another font neither lifts the line nor unbolds a title.
+    """
+    out: list[Word] = []
+    for word in words:
+        if out and _touch(out[-1], word):
+            out[-1] = _joined(out[-1], word)
+        else:
+            out.append(word)
+    return out
+
+
+def _touch(left: Word, right: Word) -> bool:
+    size = min(left.size, right.size) or min(left.bottom - left.top, right.bottom - right.top)
+    if left.bold != right.bold and _letters(left.text) and _letters(right.text):
+        return False  # a bold label run straight into its value: the weight is the boundary
+    return (abs(right.x0 - left.x1) <= _TOUCHING * size
+            and right.top < left.bottom and left.top < right.bottom)
+
+
+def _joined(left: Word, right: Word) -> Word:
+    main = right if _letters(right.text) > _letters(left.text) else left
+    return Word(left.text + right.text, left.x0, max(left.x1, right.x1), main.top,
+                main.bottom, main.bold, main.size)
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
 @dataclass(frozen=True)
 class Ruling:
     """A horizontal or vertical ruling line (a table border), from lines or thin rectangles."""

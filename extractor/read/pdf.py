@@ -21,7 +21,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errors import CorruptError, EncryptedError
-from extractor.read.page import Page, Ruling, Word
+from extractor.read.page import Page, Ruling, Word, merge_touching
 from extractor.read.pdf_file import check_pdf_file, describe, is_bold
 
 _THIN = 2.0  # a rectangle thinner than this (pt) is drawn as a rule
@@ -141,5 +141,6 @@ def _to_page(number: int, size: tuple[float, float], raw: list[dict[str, Any]],
     thin_rects = [o for o in rects if min(o["width"], o["height"]) < _THIN]
     rules = [Ruling(float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"]))
              for o in [*lines, *thin_rects]]
-    return Page(number=number, width=size[0], height=size[1], words=words, rules=rules)
+    return Page(number=number, width=size[0], height=size[1], words=merge_touching(words),
+                rules=rules)
 

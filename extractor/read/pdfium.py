@@ -47,7 +47,7 @@ from extractor.errors import EncryptedError
 from extractor.read import pdfium_api as api
 from extractor.read.char_words import Char, Style, chars_to_words
 from extractor.read.font_descents import font_descents
-from extractor.read.page import Page, Ruling
+from extractor.read.page import Page, Ruling, merge_touching
 from extractor.read.path_rulings import Segment, path_rulings
 from extractor.read.pdf_file import check_pdf_file, is_bold
 
@@ -149,7 +149,7 @@ def _read_frame(page: int, number: int, descents: dict[str, float], ctm: Matrix,
         path_rulings(_segments(path, matrix), height, lines, rects)
     words = chars_to_words(chars, list(context.styles))
     share = readable / len(chars) if chars else 1.0
-    return Page(number=number, width=width, height=height, words=words,
+    return Page(number=number, width=width, height=height, words=merge_touching(words),
                 rules=lines + rects), share
 
 

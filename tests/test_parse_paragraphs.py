@@ -34,6 +34,12 @@ def test_glue_lone_signs() -> None:
     assert glue_lone_signs(["a - b", "c"]) == ["a - b", "c"]
 
 
+def test_a_dash_before_words_stays_a_dash() -> None:
+    texts = ["udsluset af deres botilbud -", "enten til egen bolig"]
+    assert glue_lone_signs(texts) == texts
+    assert glue_lone_signs(["en tankestreg –"]) == ["en tankestreg –"]
+
+
 def test_paragraphs_split_at_bold_short_lines_and_wide_steps() -> None:
     lines = _lines(
         ("Overskrift", 100, True),

@@ -64,3 +64,8 @@ def test_a_word_ending_like_a_conjunction_is_joined() -> None:
 def test_an_address_broken_after_a_slash_is_joined_without_space() -> None:
     joined = join_lines(['=HYPERLINK("http://', 'x","y") Systemet'])
     assert joined == '=HYPERLINK("http://x","y") Systemet'
+
+
+def test_words_joined_by_a_slash_stay_joined_across_a_line_break() -> None:
+    assert join_lines(["gavnligt for barnet/", "den unge."]) == "gavnligt for barnet/den unge."
+    assert join_lines(["kr. /", "år"]) == "kr. / år"  # a slash standing apart keeps its spaces

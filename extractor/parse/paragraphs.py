@@ -56,19 +56,15 @@ def glue_lone_signs(texts: list[str]) -> list[str]:
     """Move a minus sign left alone at a line end onto the next line's number.
 
     "… faldulykker: -" + "1,3 mio. kr." is the amount "-1,3 mio. kr."; the word
-    processor only broke the line after the sign.
+    processor only broke the line after the sign. A dash before words ("botilbud -" +
+    "enten til …") stays where it is.
     """
-    out: list[str] = []
-    carry = ""
-    for text in texts:
-        text = f"{carry}{text.lstrip()}" if carry else text
-        carry = ""
-        head, _, last = text.rstrip().rpartition(" ")
-        if last in _LONE_SIGNS and head:
-            text, carry = head, last
-        out.append(text)
-    if carry:
-        out.append(carry)
+    out = list(texts)
+    for i in range(len(out) - 1):
+        head, _, last = out[i].rstrip().rpartition(" ")
+        following = out[i + 1].lstrip()
+        if last in _LONE_SIGNS and head and following[:1].isdigit():
+            out[i], out[i + 1] = head, f"{last}{following}"
     return out
 
 

@@ -65,11 +65,16 @@ _LONE_HYPHEN_END = regex.compile(r"(?<=\p{L}) [\u2010\u00ad\u2011]$")
 
 
 _URL_BREAK = regex.compile(r"://\S*/$|://$")
+# Layout engines may break a line after a slash that joins two words ("barnet/" + "den
+# unge"); a slash written with a space after it is rare in running text.
+_SLASH_BREAK = regex.compile(r"[\p{L}\d]/$")
 
 
 def _join_two(left: str, right: str, vocabulary: frozenset[str]) -> str:
     if _URL_BREAK.search(left):
         return f"{left}{right}"  # an address broken after a slash: "http://" + "x"
+    if _SLASH_BREAK.search(left) and right[:1].isalnum():
+        return f"{left}{right}"
     if _LONE_HYPHEN_END.search(left) and right[:1].isalpha():
         # Chromium sets the hyphen of a break at a soft hyphen apart: "Kommunikations ‑"
         left = left[:-2] + left[-1]

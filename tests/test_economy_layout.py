@@ -77,7 +77,27 @@ def test_no_rules_and_no_gap_between_rows_is_reported_not_guessed() -> None:
 
 
 def test_text_running_into_the_next_column_is_reported() -> None:
+    # a label glued to the steering area: "Overførselsudgifterne" + "Service" in one word
     words = _header(100) + _row("Besparelse", ("-100", "-200", "-300"), 120)
-    words += _words("Overførselsudgifterne", 130, 135) + _words("7", 335, 135)
+    words += _words("OverførselsudgifterService", 110, 135) + _words("7", 335, 135)
     _, findings = _parse([Page(1, 595, 842, words)])
     assert "economy.unreadable_layout" in [f.rule for f in findings]
+
+
+def test_text_flush_against_the_next_columns_text_is_reported() -> None:
+    words = _header(100) + _words("Overførselsudgifterne", 130, 120)  # ends at 222.4
+    words += [Word("Service", 222.6, 250, 120, 120 + SIZE, False, SIZE)]
+    words += _words("7", 335, 120)
+    _, findings = _parse([Page(1, 595, 842, words)])
+    assert "economy.unreadable_layout" in [f.rule for f in findings]
+
+
+def test_a_label_overflowing_an_empty_stretch_is_read_where_it_starts() -> None:
+    # Word and reportlab print a word too long for its cell over the column's edge;
+    # the steering cell holds nothing on that line, so the label is still plain
+    words = _header(100) + _row("Besparelse", ("-100", "-200", "-300"), 120)
+    words += _words("Overførselsudgifterne", 130, 135) + _words("7", 335, 135)
+    economy, findings = _parse([Page(1, 595, 842, words)])
+    assert findings == []
+    assert economy is not None
+    assert [r.label for r in economy.rows][-1] == "Overførselsudgifterne"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from extractor.models import Box, Economy, EconomyRow, Evidence, Finding, Group, Payback
 from extractor.numbers import is_table_amount, parse_table_amount
+from extractor.parse.economy_layout import has_amount, layout_findings
 from extractor.parse.economy_rows import (
     group_heading,
     is_payback,
@@ -99,7 +100,7 @@ def parse_economy_table(
     open_row = False
     for i, (page, page_rows, below) in enumerate(per_page):
         if rows and page_rows and (_continues_previous_row(page_rows[0], columns)
-                                   or (open_row and not _has_amount(page_rows[0], columns))):
+                                   or (open_row and not has_amount(page_rows[0], columns))):
             rows[-1].words += [_moved_below(w, rows[-1]) for w in page_rows.pop(0).words]
         rows += page_rows
         open_row = i < last and bool(below)
@@ -117,7 +118,7 @@ def parse_economy_table(
         note = rows.pop()
         note_words[:0] = [(note.page, w) for w in note.words]
     economy_rows, payback, findings = _interpret(rows, columns, years, vocabulary)
-    findings[:0] = _layout_findings(rows, columns, header_page.number)
+    findings[:0] = layout_findings(rows, columns, header_page.number)
     notes = _notes(note_words, vocabulary, template)
     header = Box(page=header_page.number, bbox=bbox_of([header_line]), text=header_line.text)
     economy = Economy(unit=unit, price_level=price_level, years=years, page=header_page.number,
@@ -287,7 +288,7 @@ def _is_header_row(row: Row, columns: Columns) -> bool:
     template = columns.template
     if any(len(_year_words(ln, template)) >= 3 for ln in row.lines()):
         return True
-    if _has_amount(row, columns) or not row.words:
+    if has_amount(row, columns) or not row.words:
         return False
     rest = " ".join(ln.text for ln in row.lines())
     for part in (template.unit_pattern, template.price_level_pattern, template.steering_part):
@@ -427,45 +428,10 @@ def _continues_previous_row(row: Row, columns: Columns) -> bool:
 
 
 def _is_trailing_note(row: Row, columns: Columns) -> bool:
-    if row.ruled or _has_amount(row, columns) or any(w.bold for w in row.words):
+    if row.ruled or has_amount(row, columns) or any(w.bold for w in row.words):
         return False
     label = " ".join(w.text for w in row.words)
     return not is_payback(label) and group_heading(label) is None
-
-
-def _layout_findings(rows: list[Row], columns: Columns, page: int) -> list[Finding]:
-    """Where the table's layout itself cannot be read, say so instead of guessing.
-
-    Two cases: a rule-less table with no gap between its rows, whose wrapped labels could
-    belong to the row above as well as below; and text that runs from one column into the
-    next (overlapping columns), which no band can give to one cell.
-    """
-    problems: list[str] = []
-    gap_rows = [r for r in rows if not r.ruled]
-    wrapped = [r for r in gap_rows if len(r.lines()) > 1]
-    gaps = [b.top - a.bottom for a, b in itertools.pairwise(gap_rows) if a.page == b.page]
-    heights = [ln.bottom - ln.top for r in gap_rows for ln in r.lines()]
-    if wrapped and gaps and heights and max(gaps) <= 0.45 * min(heights):
-        problems.append("rækkerne har hverken streger eller luft imellem sig, så det kan ikke "
-                        "afgøres, hvilken række en ombrudt tekst hører til")
-    steer_x0 = columns.steering.x0
-    first_year_x0 = columns.years[0][1].x0
-    for row in (r for r in rows if _has_amount(r, columns)):  # group rows span every column
-        for w in row.words:
-            crosses_steering = columns.label.has_centre_of(w) and w.x1 > steer_x0 + 1.5
-            crosses_years = columns.steering.has_centre_of(w) and w.x1 > first_year_x0 + 1.5
-            if crosses_steering or crosses_years:
-                problems.append(f"'{w.text}' løber ind i nabokolonnen (kolonnerne overlapper)")
-                break
-        if len(problems) > 1:
-            break
-    return [finding("economy.unreadable_layout",
-                    f"Tabel 1 kan ikke læses sikkert: {why}; kontrollér tabellen i dokumentet.",
-                    page=page, table=TABLE_1) for why in problems]
-
-
-def _has_amount(row: Row, columns: Columns) -> bool:
-    return any(is_table_amount(w.text) for w in row.words if not columns.label.has_centre_of(w))
 
 
 def _moved_below(word: Word, row: Row) -> Word:

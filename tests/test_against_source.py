@@ -126,10 +126,23 @@ def expected_cost_items(source: dict) -> list[dict]:
     return items
 
 
+def _first_difference(actual: list, expected: list) -> str:
+    """Where two lists part (pytest shows it; tools/render_check.py runs outside pytest)."""
+    for i, (got, want) in enumerate(zip(actual, expected, strict=False)):
+        if got != want:
+            if isinstance(got, str) and isinstance(want, str):
+                at = next((j for j, (a, b) in enumerate(zip(got, want, strict=False)) if a != b),
+                          min(len(got), len(want)))
+                got, want = got[max(0, at - 60):at + 60], want[max(0, at - 60):at + 60]
+            return f"item {i}: got {got!r}, want {want!r}"
+    return f"{len(actual)} items, want {len(expected)}"
+
+
 def check_cost_items(proposal: Proposal, source: dict) -> None:
     actual = [{"group": c.group, "title": c.title, "amount_text": c.amount_text,
                "text": c.text} for c in proposal.cost_items]
-    assert actual == expected_cost_items(source)
+    expected = expected_cost_items(source)
+    assert actual == expected, _first_difference(actual, expected)
     word = source.get("stem", "").endswith(".docx")  # Word input has no page numbers
     assert all((c.page is None) == word for c in proposal.cost_items)
 
@@ -150,7 +163,7 @@ def check_follow_up(proposal: Proposal, source: dict) -> None:
                              "responsible": norm(row.get("responsible"), stem) or None,
                              "deadline": norm(row.get("deadline"), stem) or None})
     actual = [f.model_dump() for f in proposal.follow_up]
-    assert actual == expected
+    assert actual == expected, _first_difference(actual, expected)
 
 
 def check_risk_level(proposal: Proposal, source: dict) -> None:
@@ -235,7 +248,8 @@ def expected_section_texts(source: dict) -> list[str]:
 
 
 def check_section_texts(proposal: Proposal, source: dict) -> None:
-    assert [s.text for s in proposal.sections] == expected_section_texts(source)
+    actual, expected = [s.text for s in proposal.sections], expected_section_texts(source)
+    assert actual == expected, _first_difference(actual, expected)
 
 
 SOURCE_CHECKS = (check_identity, check_sections, check_cost_items, check_follow_up,

@@ -13,7 +13,7 @@ from functools import cache
 import pyphen
 import regex
 
-_PLAIN = regex.compile(r"^([(\"»]?)(\p{Lu}?\p{Ll}{5,})([.,;:)\"«]*)$")
+_PLAIN = regex.compile(r"^([(\"»]?)(\p{Lu}?\p{Ll}{5,})([.,;:)\"«*]*)$")  # "*": a footnote mark
 
 
 @cache

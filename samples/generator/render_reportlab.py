@@ -108,6 +108,13 @@ class Layout:
                     lines.append(f"{current} {word[:head]}{self.v.hyphen}" if current
                                  else f"{word[:head]}{self.v.hyphen}")
                     current = word[head:]
+                    # what is left may still be too wide for a narrow cell: break it again
+                    while pdfmetrics.stringWidth(current, font, size) > width:
+                        again = self._fitting_piece("", current, font, size, width)
+                        if again is None:
+                            break
+                        lines.append(f"{current[:again]}{self.v.hyphen}")
+                        current = current[again:]
                 else:
                     if current:
                         lines.append(current)

@@ -68,4 +68,6 @@ def test_an_address_broken_after_a_slash_is_joined_without_space() -> None:
 
 def test_words_joined_by_a_slash_stay_joined_across_a_line_break() -> None:
     assert join_lines(["gavnligt for barnet/", "den unge."]) == "gavnligt for barnet/den unge."
+    assert join_lines(["En kommunikations-/", "kampagneindsats"]) == (
+        "En kommunikations-/kampagneindsats")
     assert join_lines(["kr. /", "år"]) == "kr. / år"  # a slash standing apart keeps its spaces

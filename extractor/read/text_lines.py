@@ -67,7 +67,7 @@ _LONE_HYPHEN_END = regex.compile(r"(?<=\p{L}) [\u2010\u00ad\u2011]$")
 _URL_BREAK = regex.compile(r"://\S*/$|://$")
 # Layout engines may break a line after a slash that joins two words ("barnet/" + "den
 # unge"); a slash written with a space after it is rare in running text.
-_SLASH_BREAK = regex.compile(r"[\p{L}\d]/$")
+_SLASH_BREAK = regex.compile(r"[^\s:]/$")  # "barnet/", "kommunikations-/"
 
 
 def _join_two(left: str, right: str, vocabulary: frozenset[str]) -> str:

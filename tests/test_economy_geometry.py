@@ -147,3 +147,36 @@ def test_rows_by_rulings_keep_a_row_whose_lines_stand_far_apart() -> None:
     economy, _ = _read(page)
     assert economy.rows[0].label == "Besparelse på anbringelse i plejefamilier"
     assert len(economy.rows) == len([r for r in TABLE if r[2]])
+
+
+def _split(page: Page, at: float, top: float = 40.0) -> tuple[Page, Page]:
+    """The page broken at y=`at` (Chromium, reportlab): what lies below goes to the top of
+    the next page, the vertical borders cut at the break, no rule closing either part."""
+    shift = at - top
+    first = Page(page.number, page.width, page.height, [w for w in page.words if w.top < at],
+                 [Ruling(r.x0, r.x1, r.top, min(r.bottom, at)) for r in page.rules
+                  if r.top < at])
+    second = Page(page.number + 1, page.width, page.height,
+                  [Word(w.text, w.x0, w.x1, w.top - shift, w.bottom - shift, w.bold, w.size)
+                   for w in page.words if w.top >= at],
+                  [Ruling(r.x0, r.x1, max(r.top, at) - shift, r.bottom - shift)
+                   for r in page.rules if r.bottom > at])
+    return first, second
+
+
+def test_a_row_split_above_the_next_pages_first_rule_is_one_row_and_no_running_text() -> None:
+    from extractor.parse.paragraphs import outside_tables
+    from extractor.read.text_lines import words_to_lines
+
+    whole = _page(TABLE, ruled=True)
+    second_line = next(w.top for w in whole.words if w.text == "plejefamilier")
+    pages = _split(whole, second_line - 1)  # "plejefamilier" alone above page 4's first rule
+    region = Region(Position(3, 0.0), Position(4, 10**6), list(pages))
+    economy, findings = parse_economy_table(region, frozenset(), COPENHAGEN)
+    expected, _ = _read(whole)
+    assert economy is not None and findings == []
+    assert [(r.label, r.values) for r in economy.rows] == [
+        (r.label, r.values) for r in expected.rows]
+    lines = [ln for p in pages for ln in words_to_lines(p.words, p.number)]
+    assert len(lines) >= 10
+    assert outside_tables(lines, list(pages), []) == []  # no cell is running text

@@ -93,6 +93,13 @@ def parse_economy_table(
         page_rows, rest = _rows_on_page(page, body, columns)
         page_rows = [r for r in page_rows if not _is_header_row(r, columns)]
         table_bottom = max((r.bottom for r in page_rows), default=0.0)
+        if page.number > header_page.number and page_rows and page_rows[0].ruled:
+            # the rest of a row the page break split, printed above the page's first rule
+            above = [w for w in rest if w.bottom <= page_rows[0].top + 1]
+            split = Row(page.number, min((w.top for w in above), default=0.0),
+                        max((w.bottom for w in above), default=0.0), above, ruled=False)
+            if above and not _is_header_row(split, columns):
+                page_rows.insert(0, split)
         per_page.append((page, page_rows, [w for w in rest if w.top >= table_bottom - 1]))
     last = max((i for i, (_, page_rows, _) in enumerate(per_page) if page_rows), default=-1)
     rows: list[Row] = []

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import regex
 
 from extractor.parse.table_grid import horizontal_rule_ys
-from extractor.read.page import Line, Page
+from extractor.read.page import Line, Page, Word
 from extractor.read.text_lines import join_lines
 from extractor.segment.layout import Position
 from extractor.template import COPENHAGEN, Template
@@ -115,7 +115,8 @@ def table_spans(page: Page, headings: list[Position],
 
     A row the page break split before its closing rule runs from the page's last rule
     to the page end, when the next page goes straight on with the table (its first
-    text stands below its first rule, no caption or heading in between).
+    text stands below its first rule, no caption or heading in between), or with the
+    rest of that row above its first rule.
     """
     ys = _rule_ys(page)
     marks = [h.y for h in headings if h.page == page.number]
@@ -125,9 +126,26 @@ def table_spans(page: Page, headings: list[Position],
         next_ys = _rule_ys(next_page)
         first_text = min(w.top for w in next_page.words)
         below = [w for w in page.words if w.top > ys[-1]]
-        if next_ys and first_text >= next_ys[0] - 1 and below:
+        if next_ys and below and (first_text >= next_ys[0] - 1 or _split_row(
+                below, next_page, next_ys[0], [h for h in headings if h.page == next_page.number])):
             spans.append((ys[-1], page.height))
     return spans
+
+
+_CELL_GAP = 2.0  # × font size: wider than any space of running text, as between cells
+
+
+def _split_row(below: list[Word], next_page: Page, next_rule: float,
+               next_marks: list[Position]) -> bool:
+    """The text under a page's last rule is the first part of a table row the page break
+    split, its rest printed above the next page's first rule: the words stand apart in
+    cells, and no heading comes between them and that rule."""
+    if any(m.y < next_rule for m in next_marks):
+        return False
+    first = sorted((w for w in below if abs(w.top - min(v.top for v in below)) < 2),
+                   key=lambda w: w.x0)
+    return any(b.x0 - a.x1 > _CELL_GAP * max(a.size, b.size, 1.0)
+               for a, b in itertools.pairwise(first))
 
 
 def _rule_ys(page: Page) -> list[float]:
@@ -143,6 +161,10 @@ def outside_tables(lines: list[Line], pages: list[Page],
     """The lines that do not stand inside a ruled table."""
     following = {p.number: n for p, n in itertools.pairwise(pages)}
     spans = {p.number: table_spans(p, headings, following.get(p.number)) for p in pages}
+    for page, next_page in itertools.pairwise(pages):
+        ys = _rule_ys(next_page)
+        if spans[page.number] and spans[page.number][-1][1] == page.height and ys:
+            spans[next_page.number].insert(0, (0.0, ys[0]))  # the split row's rest
     out = []
     for line in lines:
         mid = (line.top + line.bottom) / 2

@@ -32,7 +32,10 @@ def _text(text: str, hyphenate: bool = True) -> str:
             if "-" in word.strip("-"):
                 words.append(f'<span class="nb">{html.escape(word)}</span>')
             else:
-                words.append(html.escape(with_soft_hyphens(word) if hyphenate else word))
+                escaped = html.escape(with_soft_hyphens(word) if hyphenate else word)
+                # a token wider than its cell ('=HYPERLINK("http://x","y")') may break after
+                # a slash, as word processors do, rather than run into the next cell
+                words.append(escaped.replace("/", "/<wbr>"))
         out.append(" ".join(words))
     return "<br>".join(out)
 

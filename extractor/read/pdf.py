@@ -21,6 +21,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errors import CorruptError, EncryptedError
+from extractor.read.char_words import Char, Style, chars_to_words
 from extractor.read.page import Page, Ruling, Word, merge_touching
 from extractor.read.pdf_file import check_pdf_file, describe, is_bold
 
@@ -39,8 +40,7 @@ def read_pdf(path: Path) -> list[Page]:
         for number, page in enumerate(library_pages, start=1):
             with _library_errors(path):
                 page = _without_phantom_spaces(_upright(pdf, page))
-                words = page.extract_words(extra_attrs=["fontname", "size"],
-                                           keep_blank_chars=False)
+                words = _words(page)
                 lines, rects = page.lines, page.rects
                 size = (float(page.width), float(page.height))
             pages.append(_to_page(number, size, words, lines, rects))
@@ -123,21 +123,26 @@ def _without_phantom_spaces(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
     return page.filter(lambda o: id(o) not in phantom) if phantom else page
 
 
-def _to_page(number: int, size: tuple[float, float], raw: list[dict[str, Any]],
+def _words(page: pdfplumber.page.Page) -> list[Word]:
+    """pdfplumber's characters grouped into words by `char_words`, the rules the PDFium
+    reader applies too (pdfplumber's own `extract_words` with its defaults, except that
+    a space-wide gap ends a word also where the file writes no space character)."""
+    styles: dict[tuple[bool, str, float], int] = {}
+    chars: list[Char] = []
+    for c in page.chars:
+        key = (bool(c.get("upright", True)), str(c.get("fontname", "")), float(c["size"]))
+        style = styles.setdefault(key, len(styles))
+        chars.append((c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]),
+                      float(c["bottom"]), style))
+    fonts: dict[str, int] = {}
+    return chars_to_words(chars, [Style(upright, fonts.setdefault(font, len(fonts)), size,
+                                        is_bold(font))
+                                  for upright, font, size in styles])
+
+
+def _to_page(number: int, size: tuple[float, float], words: list[Word],
              lines: list[dict[str, Any]], rects: list[dict[str, Any]]) -> Page:
-    """The library's words, lines and rectangles as plain `Page` data."""
-    words = [
-        Word(
-            text=w["text"],
-            x0=float(w["x0"]),
-            x1=float(w["x1"]),
-            top=float(w["top"]),
-            bottom=float(w["bottom"]),
-            bold=is_bold(w.get("fontname", "")),
-            size=round(float(w.get("size", 0.0)), 1),
-        )
-        for w in raw
-    ]
+    """The words, and the library's lines and rectangles, as plain `Page` data."""
     thin_rects = [o for o in rects if min(o["width"], o["height"]) < _THIN]
     rules = [Ruling(float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"]))
              for o in [*lines, *thin_rects]]

@@ -6,8 +6,9 @@ by Chromium, python-docx printed by LibreOffice) in another look; its name is
 `s<seed>_<producer>_<stem>[+<stem>…].pdf`. Next to them, our own samples passed through
 two other PDF writers, `x0001_cairo_*` (`pdftocairo -pdf`: Cairo leaves out the space
 wherever it starts a new glyph run) and `x0002_gs_*` (Ghostscript's pdfwrite: fonts
-re-encoded). Committed as data so CI needs neither Chromium, LibreOffice nor poppler. Every one must read like our own sample: every Tabel 1 cell,
-every contract field (test_against_source's comparison) and the same findings.
+re-encoded). Committed as data so CI needs neither Chromium, LibreOffice nor poppler.
+Every one must read like our own sample: every Tabel 1 cell, every contract field
+(test_against_source's comparison) and the same findings.
 """
 
 from __future__ import annotations

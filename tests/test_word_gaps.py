@@ -1,6 +1,6 @@
 """Where a word ends, in both PDF readers: at a space character, and at a space-wide gap
 also where the file writes no space (Cairo drops the space wherever it starts a new
-glyph run), but never inside a word or before a hyphen that ends its line."""
+glyph run), but never inside a word or next to a hyphen."""
 
 from __future__ import annotations
 
@@ -18,8 +18,10 @@ _LINES = [
     (b"[(medarbejder) -250 (i) -250 (drift)] TJ", ["medarbejder", "i", "drift"]),
     (b"[(K) 30 (ommunen) -12 (s)] TJ", ["Kommunens"]),
     (b"[(botilbud -)] TJ", ["botilbud", "-"]),
-    (b"[(forvalt) -200 (-)] TJ", ["forvalt-"]),  # LibreOffice: a justified line-end hyphen
-    (b"[(ningen) -200 (-) -200 (og)] TJ", ["ningen", "-", "og"]),  # a dash inside a line
+    # LibreOffice's justified lines set a hyphen apart, at a line end and inside a line
+    (b"[(forvalt) -200 (-)] TJ", ["forvalt-"]),
+    (b"[(peer) -190 (-samskabte)] TJ", ["peer-samskabte"]),
+    (b"[(ningen) -350 (-) -350 (og)] TJ", ["ningen", "-", "og"]),  # wider: a dash
 ]
 
 

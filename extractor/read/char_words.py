@@ -11,7 +11,7 @@ here: the pdfplumber reader its library's characters, the PDFium reader its own.
 - a word ends at a blank character, where the next character starts left of the
   previous one's start, more than 3 pt after its end, or more than 3 pt off its top;
 - unlike pdfplumber, a word also ends at a gap wider than `WORD_GAP` of the font size
-  (where the file has no space character), except before a line-end hyphen;
+  (where the file has no space character), except next to a hyphen;
 - ligature characters ("ﬁ") are spelled out.
 
 Non-upright characters (turned text) follow the same rules turned by 90°: lines are
@@ -35,8 +35,9 @@ _TOLERANCE = 3.0  # pt, pdfplumber's x_tolerance and y_tolerance defaults
 # space character (Cairo drops the space wherever it starts a new glyph run): the
 # narrowest common space is about 0.2 em (Carlito 0.23, Liberation 0.28), the gap between
 # the letters of a word a few hundredths. pdfplumber's 3 pt alone is wider than a space
-# below 11 pt and glued such words ("medarbejderi drift"). Not before a hyphen that ends
-# its line: LibreOffice sets it apart by up to a fifth of an em on justified lines.
+# below 11 pt and glued such words ("medarbejderi drift"). Not next to a hyphen: on
+# justified lines LibreOffice sets a hyphen apart by up to a fifth of an em, at a line
+# end and inside a line ("peer -samskabte"), without a space.
 WORD_GAP = 0.15
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"})
@@ -91,8 +92,7 @@ def _split(lines: list[list[Char]], start: int, end: int, across: int,
     space = WORD_GAP * style.size
     for line in lines:
         current: list[Char] = []
-        last = len(line) - 1
-        for i, char in enumerate(line):
+        for char in line:
             if char[_TEXT].isspace():
                 if current:
                     words.append(_word(current, style))
@@ -101,7 +101,8 @@ def _split(lines: list[list[Char]], start: int, end: int, across: int,
             if current:
                 prev = current[-1]
                 gap = char[start] - prev[end]
-                spaced = gap > space and not (i == last and char[_TEXT] in LINE_END_HYPHENS)
+                spaced = gap > space and not (char[_TEXT] in LINE_END_HYPHENS
+                                              or prev[_TEXT] in LINE_END_HYPHENS)
                 if (char[start] < prev[start] or gap > _TOLERANCE or spaced
                         or abs(char[across] - prev[across]) > _TOLERANCE):
                     words.append(_word(current, style))

@@ -26,50 +26,30 @@ TEST_PDFS = sorted((ROOT / "tests" / "data").rglob("*.pdf"))
 RENDERINGS = sorted((ROOT / "tests" / "renderings").glob("*.pdf"))
 TOLERANCE = 0.5  # pt
 # Renderings the PDFium reader still reads differently (strict xfail: a fix shows up as
-# XPASS and the entry must go). Words: line-end hyphens PDFium reports as U+0002 where the
-# file holds U+00AD or U+2010 (reportlab, Chromium), and reportlab's justified lines, where
-# the last words sit up to 0.5 pt left (word spacing). JSON also: Chromium's CID fonts
-# with fractional /W widths, which PDFium truncates, move word ends by ~0.01 pt.
+# XPASS and the entry must go). Words: Chromium writes its text under a scaling CTM
+# (0.24 × 3.125), so pdfminer's character matrices are products PDFium's float32 cannot
+# give back bit for bit; pdfplumber splits character runs on the float noise of the size
+# and so orders some words differently (one line's size 7.994796379927266 on both
+# lines of a table cell for pdfminer, two values here). JSON also: evidence boxes that
+# differ by 0.01 pt (see the report of branch `agree`).
 WORDS_DIFFER = frozenset({
-    "s0000_reportlab_teknik_sidebrud",
     "s0034_html_skoler_budget2027",
     "s0043_html_din_sociale_indgang+forloebsprogram+plejefamilier",
-    "s0045_reportlab_plejefamilier",
     "s0052_html_din_sociale_indgang",
-    "s0072_reportlab_din_sociale_indgang+forloebsprogram+plejefamilier",
-    "s0078_reportlab_din_sociale_indgang",
     "s0109_html_plejefamilier",
-    "s0210_reportlab_sundhed_7aar",
     "s0244_html_teknik_sidebrud",
-    "s0249_reportlab_teknik_sidebrud",
-    "s0267_reportlab_plejefamilier",
 })
 JSON_DIFFERS = frozenset({
     "s0000_reportlab_teknik_sidebrud",
     "s0004_html_din_sociale_indgang",
-    "s0015_reportlab_din_sociale_indgang",
     "s0016_html_plejefamilier",
-    "s0027_reportlab_sundhed_7aar",
-    "s0034_html_skoler_budget2027",
     "s0043_html_din_sociale_indgang+forloebsprogram+plejefamilier",
     "s0045_reportlab_plejefamilier",
     "s0052_html_din_sociale_indgang",
-    "s0070_html_forloebsprogram",
     "s0072_reportlab_din_sociale_indgang+forloebsprogram+plejefamilier",
-    "s0078_reportlab_din_sociale_indgang",
-    "s0088_html_fjendtlige_formler",
-    "s0105_reportlab_forloebsprogram",
-    "s0109_html_plejefamilier",
-    "s0208_html_teknik_sidebrud",
     "s0209_docx_din_sociale_indgang",
-    "s0210_reportlab_sundhed_7aar",
     "s0220_html_fjendtlige_formler",
-    "s0222_reportlab_fjendtlige_formler",
-    "s0232_html_fjendtlige_formler",
-    "s0237_reportlab_fjendtlige_formler",
     "s0244_html_teknik_sidebrud",
-    "s0249_reportlab_teknik_sidebrud",
-    "s0267_reportlab_plejefamilier",
 })
 
 

@@ -9,7 +9,8 @@ PDFium sees a page differently from pdfminer, that is undone here:
 
 - characters PDFium generates (spaces, line breaks it infers, and the zero-width spaces
   it puts into wide TJ gaps) are not in the file: skipped;
-- a line-end hyphen PDFium marks as U+0002 is the "-" the file holds;
+- a line-end hyphen PDFium marks as U+0002 is the hyphen the file holds, and the
+  widths PDFium truncates are the file's, fractions and all (see pdfium_glyphs.py);
 - a character's box is pdfminer's: from the baseline, the font descriptor's descent
   and the font size, as wide as the font's advance width (PDFium's boxes use the
   font program's metrics and glyph outlines);
@@ -46,10 +47,11 @@ import pypdfium2.raw as raw  # importing it initialises PDFium
 from extractor.errors import EncryptedError
 from extractor.read import pdfium_api as api
 from extractor.read.char_words import Char, Style, chars_to_words
-from extractor.read.font_descents import font_descents
+from extractor.read.file_fonts import file_fonts
 from extractor.read.page import Page, Ruling, merge_touching
 from extractor.read.path_rulings import Segment, path_rulings
 from extractor.read.pdf_file import check_pdf_file, is_bold
+from extractor.read.pdfium_glyphs import Glyph, Glyphs
 
 _LOCK = threading.Lock()  # PDFium is not thread-safe
 # A space PDFium generates stands for a space glyph of the file where the gap it sits in
@@ -59,7 +61,8 @@ _LOCK = threading.Lock()  # PDFium is not thread-safe
 # a generated one. pdfminer sees the file's space, a blank character that ends the
 # word even where the gap is narrower than x_tolerance (justified lines). A narrower
 # gap (LibreOffice's line-end hyphen) holds no space glyph: no word ends there.
-_HYPHEN_MARKS = {0x02: "-", 0xFFFE: "-"}  # PDFium's marks for a line-end hyphen (translate)
+_GENERATED_SPACE = 0.75  # of the font's space advance (see above)
+_REPLACED = frozenset("\x02\ufffe\u2011")  # PDFium's characters the file may not hold
 _SEGMENT_OPS = {raw.FPDF_SEGMENT_MOVETO: "m", raw.FPDF_SEGMENT_LINETO: "l",
                 raw.FPDF_SEGMENT_BEZIERTO: "c"}
 
@@ -81,7 +84,7 @@ def read_pdf(path: Path) -> list[Page]:
             pages = None
         else:
             try:
-                pages = _read_pages(document, font_descents(path))
+                pages = _read_pages(document, Glyphs(file_fonts(path)))
             finally:
                 api.close_document(document)
     if pages is None:  # PDFium gave up on the file or a page: pdfplumber may still read it
@@ -90,7 +93,7 @@ def read_pdf(path: Path) -> list[Page]:
     return pages
 
 
-def _read_pages(document: int, descents: dict[str, float]) -> list[Page] | None:
+def _read_pages(document: int, glyphs: Glyphs) -> list[Page] | None:
     pages: list[Page] = []
     count = api.page_count(document)
     if count < 1:
@@ -100,7 +103,7 @@ def _read_pages(document: int, descents: dict[str, float]) -> list[Page] | None:
         if not page:
             return None
         try:
-            read = _read_page(page, index + 1, descents)
+            read = _read_page(page, index + 1, glyphs)
         finally:
             api.close_page(page)
         if read is None:
@@ -109,21 +112,21 @@ def _read_pages(document: int, descents: dict[str, float]) -> list[Page] | None:
     return pages
 
 
-def _read_page(page: int, number: int, descents: dict[str, float]) -> Page | None:
+def _read_page(page: int, number: int, glyphs: Glyphs) -> Page | None:
     """The page in the frame its text reads in: as drawn (the /Rotate left out), unless
     fewer than half its characters read left to right there and more do as displayed
     (a landscape page a printer driver drew turned and marked /Rotate 90). The
     pdfplumber reader decides the same way."""
     box = _media_box_of(page)
-    drawn = _read_frame(page, number, descents, _IDENTITY, box)
+    drawn = _read_frame(page, number, glyphs, _IDENTITY, box)
     rotation = (api.page_rotation(page) % 4) * 90
     if drawn is None or not rotation or drawn[1] >= 0.5:
         return None if drawn is None else drawn[0]
-    shown = _read_frame(page, number, descents, _display_ctm(rotation, box), box, rotation)
+    shown = _read_frame(page, number, glyphs, _display_ctm(rotation, box), box, rotation)
     return shown[0] if shown is not None and shown[1] > drawn[1] else drawn[0]
 
 
-def _read_frame(page: int, number: int, descents: dict[str, float], ctm: Matrix,
+def _read_frame(page: int, number: int, glyphs: Glyphs, ctm: Matrix,
                 box: tuple[float, float, float, float],
                 rotation: int = 0) -> tuple[Page, float] | None:
     """The page read through `ctm` (pdfminer's page matrix), and the share of its
@@ -139,7 +142,7 @@ def _read_frame(page: int, number: int, descents: dict[str, float], ctm: Matrix,
     if not text_page:
         return None
     try:
-        context = _PageContext(height, descents, ctm)
+        context = _PageContext(height, glyphs, ctm)
         chars, readable = _chars(text_page, order, context)
     finally:
         api.close_text(text_page)
@@ -216,8 +219,8 @@ class _Run:
     content stream holds, recovered from PDFium's float32 (see _decimal).
     """
 
-    __slots__ = ("a", "b", "bold", "bottom", "c", "d", "font", "high", "low", "order", "plain",
-                 "scale", "style", "top", "ua", "ub", "upright")
+    __slots__ = ("a", "b", "bold", "bottom", "c", "d", "font", "high", "low", "name", "order",
+                 "plain", "scale", "style", "top", "ua", "ub", "upright")
 
     def __init__(self, text_page: int, index: int, obj: int, order: int,
                  page: _PageContext) -> None:
@@ -234,14 +237,14 @@ class _Run:
         name = ctypes.create_string_buffer(256)
         api.font_name(font, name, 256)
         font_name = name.value.decode("latin-1")
-        descent = page.descents.get(font_name.split("+", 1)[-1])
+        descent = page.glyphs.fonts.descents.get(font_name.split("+", 1)[-1])
         if descent is None:  # a font pdfminer did not list: PDFium's own metrics
             descent = -abs(value.value) if font and api.descent(font, 1.0, value) else 0.0
         self.scale = font_size * self.a  # a glyph width (per unit of font size) → x extent
         self.low = descent * font_size  # pdfminer's box in text space, from the baseline
         self.high = self.low + font_size
         self.order = order
-        self.font, self.bold = font, is_bold(font_name)
+        self.font, self.name, self.bold = font, font_name, is_bold(font_name)
         self.upright = self.a * self.d > 0 and self.b * self.c <= 0
         self.plain = self.a > 0 and self.b == 0 and self.c == 0  # left to right, not turned
         self.top = self.bottom = 0.0
@@ -259,7 +262,7 @@ class _Run:
 @dataclass
 class _PageContext:
     height: float
-    descents: dict[str, float]
+    glyphs: Glyphs  # the file's view of each font's characters
     ctm: Matrix = _IDENTITY  # user space → the frame the page is read in
     styles: dict[Style, int] = field(default_factory=dict)
 
@@ -291,9 +294,9 @@ def _chars(text_page: int, order: dict[int, int],
         text = buffer.raw[: 2 * count].decode("utf-16-le", "replace")
     if len(text) != count:  # characters beyond the BMP: one by one
         text = "".join(chr(api.unicode(text_page, i)) for i in range(count))
-    text = text.translate(_HYPHEN_MARKS)
     runs: dict[int, _Run] = {}
-    widths: dict[int, dict[str, float]] = {}  # font → character → advance per unit size
+    widths: dict[int, dict[str, Glyph]] = {}  # font → PDFium's character → the file's
+    resolve = page.glyphs.resolve
     box = raw.FS_RECTF()
     x, y = c_double(), c_double()
     chars: list[Char] = []
@@ -303,14 +306,15 @@ def _chars(text_page: int, order: dict[int, int],
     last_obj = 0
     run: _Run | None = None
     plain, scale, top, bottom, style = False, 0.0, 0.0, 0.0, 0
-    font_widths: dict[str, float] = {}
+    font_widths: dict[str, Glyph] = {}
+    drift = last_drift = 0.0  # what PDFium's positions lack in this text object (fractions)
     ta, tb, tc, td, te, tf = page.ctm
     turned = page.ctm != _IDENTITY
     readable = reads = 0
     check_run = loose_run = False
     new_obj = False
     last_origin, last_index = (0.0, 0.0), -2  # of the last plain character
-    # a generated space waiting for the gap it sits in (see above _HYPHEN_MARKS)
+    # a generated space waiting for the gap it sits in (see above _GENERATED_SPACE)
     pending: tuple[float, float, tuple[float, float, int]] | None = None
     for index in range(count):
         obj = text_object(text_page, index)
@@ -318,7 +322,8 @@ def _chars(text_page: int, order: dict[int, int],
             if plain and text[index] == " " and chars and chars[-1][0] != " ":
                 assert run is not None
                 last = chars[-1]
-                pending = (last[2], max(_unit_width(run.font, " "), 0.0) * scale, last[3:])
+                space = max(resolve(run.font, run.name, " ")[1], 0.0)
+                pending = (last[2], space * scale, last[3:])
             continue
         if obj != last_obj:
             run = runs.get(obj)
@@ -331,6 +336,7 @@ def _chars(text_page: int, order: dict[int, int],
             reads = 1 if run.upright and run.a > 0 else 0
             check_run, loose_run = True, False
             new_obj = True
+            drift = 0.0
         origin(text_page, index, x, y)
         char = text[index]
         if (plain and index == last_index + 1 and (x.value, y.value) == last_origin
@@ -340,6 +346,12 @@ def _chars(text_page: int, order: dict[int, int],
             loose_box(text_page, index, box)
             last = chars[-1]
             width = box.right - box.left if not turned or ta else box.top - box.bottom
+            assert run is not None
+            ligature = page.glyphs.ligature(run.name, last[0] + char)
+            if ligature is not None:  # the file's width; its fraction, not the letter's
+                width = ligature[1] * scale
+                drift += (ligature[2] - last_drift) * scale
+                last_drift = ligature[2]
             chars[-1] = (last[0] + char, last[1], last[1] + width, *last[3:])
             continue
         new_obj = False
@@ -349,32 +361,38 @@ def _chars(text_page: int, order: dict[int, int],
             # not in the file), a character's first sight in a font or a text object
             # (the advance must agree with it), and where it did not (horizontal scaling,
             # a code PDFium cannot map back).
-            unit = font_widths.get(char)
-            if char == " " or unit is None or unit < 0 or check_run or loose_run:
+            glyph = font_widths.get(char)
+            if char == " " or glyph is None or glyph[1] < 0 or check_run or loose_run:
                 loose_box(text_page, index, box)
                 loose = box.right - box.left if not turned or ta else box.top - box.bottom
                 if loose == 0 and char == " ":
                     continue
-                if unit is None:
+                if glyph is None:
                     assert run is not None
-                    unit = _unit_width(run.font, char)
-                    if abs(unit * scale - loose) > 0.25 * loose:
-                        unit = -1.0
-                    font_widths[char] = unit
-                if check_run and unit >= 0:
+                    glyph = resolve(run.font, run.name, char)
+                    if glyph[0] == char and abs(glyph[1] * scale - loose) > 0.25 * loose:
+                        glyph = (glyph[0], -1.0, 0.0)
+                    font_widths[char] = glyph
+                text_of, unit, last_drift = glyph
+                if check_run and unit >= 0 and text_of == char:  # (PDFium's box: of its char)
                     loose_run = abs(unit * scale - loose) > 0.25 * loose
                     check_run = False
-                width = loose if unit < 0 or loose_run else unit * scale
+                if unit < 0 or loose_run:
+                    width, last_drift = loose, 0.0
+                else:
+                    width = unit * scale
             else:
+                text_of, unit, last_drift = glyph
                 width = unit * scale
-            x0 = x.value if not turned else x.value * ta + y.value * tc + te
+            x0 = (x.value if not turned else x.value * ta + y.value * tc + te) + drift
+            drift += last_drift * scale
             if pending is not None:
                 end, space, rest = pending
-                if space > 0 and x0 - end >= 0.75 * space and abs(rest[0] - top) < 1:
+                if space > 0 and x0 - end >= _GENERATED_SPACE * space and abs(rest[0] - top) < 1:
                     append((" ", end, end + space, *rest))
                 pending = None
             readable += reads
-            append((char, x0, x0 + width, top, bottom, style))
+            append((text_of, x0, x0 + width, top, bottom, style))
             last_origin, last_index = (x.value, y.value), index
         else:
             loose_box(text_page, index, box)
@@ -382,6 +400,7 @@ def _chars(text_page: int, order: dict[int, int],
                 continue
             assert run is not None
             readable += reads
+            char = resolve(run.font, run.name, char)[0] if char in _REPLACED else char
             fx, fy = x.value * ta + y.value * tc + te, x.value * tb + y.value * td + tf
             append(_turned_char(char, run, fx, fy, box, page))
     chars = _without_phantom_spaces(chars)
@@ -403,16 +422,6 @@ def _without_phantom_spaces(chars: list[Char]) -> list[Char]:
                if a[0] == " " and b[0] != " " and abs(a[3] - b[3]) < 1
                and a[1] - 0.5 <= b[1] < (a[1] + a[2]) / 2}
     return [c for i, c in enumerate(chars) if i not in phantom] if phantom else chars
-
-
-def _unit_width(font: int, char: str) -> float:
-    """The advance the font's /Widths give the character, per unit of font size: what
-    pdfminer's boxes use. PDFium's loose box is wider where a glyph overhangs its
-    advance (up to 0.3 pt in the samples), which would shift word ends. -1 if unknown."""
-    width = c_float()
-    if len(char) != 1 or not api.glyph_width(font, ord(char), 1.0, width):
-        return -1.0
-    return width.value
 
 
 def _turned_char(text: str, run: _Run, x: float, y: float, box: Any,

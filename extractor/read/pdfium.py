@@ -220,7 +220,7 @@ class _Run:
     """
 
     __slots__ = ("a", "b", "bold", "bottom", "c", "d", "font", "high", "low", "name", "order",
-                 "plain", "scale", "style", "top", "ua", "ub", "upright")
+                 "plain", "scale", "size", "style", "top", "ua", "ub", "upright")
 
     def __init__(self, text_page: int, index: int, obj: int, order: int,
                  page: _PageContext) -> None:
@@ -240,6 +240,7 @@ class _Run:
         descent = page.glyphs.fonts.descents.get(font_name.split("+", 1)[-1])
         if descent is None:  # a font pdfminer did not list: PDFium's own metrics
             descent = -abs(value.value) if font and api.descent(font, 1.0, value) else 0.0
+        self.size = font_size
         self.scale = font_size * self.a  # a glyph width (per unit of font size) → x extent
         self.low = descent * font_size  # pdfminer's box in text space, from the baseline
         self.high = self.low + font_size
@@ -308,6 +309,8 @@ def _chars(text_page: int, order: dict[int, int],
     plain, scale, top, bottom, style = False, 0.0, 0.0, 0.0, 0
     font_widths: dict[str, Glyph] = {}
     drift = last_drift = 0.0  # what PDFium's positions lack in this text object (fractions)
+    # pdfminer's sums in the text object (see below): its origin, the offset reached
+    started, e_obj, x_text, last_adv, ra, dxscale = False, 0.0, 0.0, 0.0, 1.0, 0.0
     ta, tb, tc, td, te, tf = page.ctm
     turned = page.ctm != _IDENTITY
     readable = reads = 0
@@ -336,7 +339,7 @@ def _chars(text_page: int, order: dict[int, int],
             reads = 1 if run.upright and run.a > 0 else 0
             check_run, loose_run = True, False
             new_obj = True
-            drift = 0.0
+            drift, started, ra, dxscale = 0.0, False, run.a or 1.0, 0.001 * run.size
         origin(text_page, index, x, y)
         char = text[index]
         if (plain and index == last_index + 1 and (x.value, y.value) == last_origin
@@ -352,6 +355,8 @@ def _chars(text_page: int, order: dict[int, int],
                 width = ligature[1] * scale
                 drift += (ligature[2] - last_drift) * scale
                 last_drift = ligature[2]
+            x_text += width / ra - last_adv
+            last_adv = width / ra
             chars[-1] = (last[0] + char, last[1], last[1] + width, *last[3:])
             continue
         new_obj = False
@@ -384,7 +389,29 @@ def _chars(text_page: int, order: dict[int, int],
             else:
                 text_of, unit, last_drift = glyph
                 width = unit * scale
-            x0 = (x.value if not turned else x.value * ta + y.value * tc + te) + drift
+            if turned:
+                x0 = x.value * ta + y.value * tc + te + drift
+                x1 = x0 + width
+            else:
+                # pdfminer's arithmetic, bit for bit where it can be had (bounding boxes
+                # round to 0.01 pt): a text object starts at the number the file wrote;
+                # each character then follows the last one, moved by a TJ number in whole
+                # thousandths of an em. PDFium adds these up in float32 (up to 0.001 pt
+                # off); where the gap is no whole TJ number, PDFium's position stands.
+                if not started:
+                    started, e_obj, x_text = True, _decimal(x.value), 0.0
+                else:
+                    at = (x.value + drift - e_obj) / ra
+                    kerning = (x_text - at) / dxscale if dxscale else 0.5
+                    whole = round(kerning)
+                    if abs(kerning - whole) >= 0.1:
+                        x_text = at
+                    elif whole:
+                        x_text -= whole * dxscale
+                x0 = x_text * ra + e_obj
+                last_adv = width / ra if unit < 0 or loose_run else unit * run.size
+                x1 = ra * last_adv + x0
+                x_text += last_adv
             drift += last_drift * scale
             if pending is not None:
                 end, space, rest = pending
@@ -392,7 +419,7 @@ def _chars(text_page: int, order: dict[int, int],
                     append((" ", end, end + space, *rest))
                 pending = None
             readable += reads
-            append((text_of, x0, x0 + width, top, bottom, style))
+            append((text_of, x0, x1, top, bottom, style))
             last_origin, last_index = (x.value, y.value), index
         else:
             loose_box(text_page, index, box)

@@ -47,6 +47,8 @@ class Glyphs:
             if char not in held:
                 text = next((c for c in _STANDS_FOR[char] if c in held), _DEFAULT.get(char, char))
         unit = _unit_width(font, char) if text == char else -1.0  # PDFium's: of another code
+        if unit > 0 and abs(unit * 1000 - round(unit * 1000)) < 1e-3:
+            unit = round(unit * 1000) * 0.001  # pdfminer's double for the file's whole width
         if not self.fonts.fractional(name):
             return text, unit, 0.0
         true = self.fonts.glyphs(name).get(text, -1.0)

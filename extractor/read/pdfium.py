@@ -31,12 +31,9 @@ called through read/pdfium_api.py.
 from __future__ import annotations
 
 import ctypes
-import functools
 import itertools
 import os
-import struct
 import threading
-from collections.abc import Callable
 from ctypes import c_double, c_float
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,9 +46,18 @@ from extractor.read import pdfium_api as api
 from extractor.read.char_words import Char, Style, chars_to_words
 from extractor.read.file_fonts import file_fonts
 from extractor.read.page import Page, Ruling, merge_touching
-from extractor.read.path_rulings import Segment, path_rulings
+from extractor.read.path_rulings import path_rulings
 from extractor.read.pdf_file import check_pdf_file, is_bold
 from extractor.read.pdfium_glyphs import Glyph, Glyphs
+from extractor.read.pdfium_objects import (
+    IDENTITY,
+    Matrix,
+    decimal,
+    display_ctm,
+    media_box_of,
+    segments,
+    walk_objects,
+)
 
 _LOCK = threading.Lock()  # PDFium is not thread-safe
 # A space PDFium generates stands for a space glyph of the file where the gap it sits in
@@ -63,13 +69,9 @@ _LOCK = threading.Lock()  # PDFium is not thread-safe
 # gap (LibreOffice's line-end hyphen) holds no space glyph: no word ends there.
 _GENERATED_SPACE = 0.75  # of the font's space advance (see above)
 _REPLACED = frozenset("\x02\ufffe\u2011")  # PDFium's characters the file may not hold
-_SEGMENT_OPS = {raw.FPDF_SEGMENT_MOVETO: "m", raw.FPDF_SEGMENT_LINETO: "l",
-                raw.FPDF_SEGMENT_BEZIERTO: "c"}
 
 
 
-Matrix = tuple[float, float, float, float, float, float]
-_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def read_pdf(path: Path) -> list[Page]:
@@ -117,12 +119,12 @@ def _read_page(page: int, number: int, glyphs: Glyphs) -> Page | None:
     fewer than half its characters read left to right there and more do as displayed
     (a landscape page a printer driver drew turned and marked /Rotate 90). The
     pdfplumber reader decides the same way."""
-    box = _media_box_of(page)
-    drawn = _read_frame(page, number, glyphs, _IDENTITY, box)
+    box = media_box_of(page)
+    drawn = _read_frame(page, number, glyphs, IDENTITY, box)
     rotation = (api.page_rotation(page) % 4) * 90
     if drawn is None or not rotation or drawn[1] >= 0.5:
         return None if drawn is None else drawn[0]
-    shown = _read_frame(page, number, glyphs, _display_ctm(rotation, box), box, rotation)
+    shown = _read_frame(page, number, glyphs, display_ctm(rotation, box), box, rotation)
     return shown[0] if shown is not None and shown[1] > drawn[1] else drawn[0]
 
 
@@ -137,7 +139,7 @@ def _read_frame(page: int, number: int, glyphs: Glyphs, ctm: Matrix,
         width, height = height, width
     order: dict[int, int] = {}
     paths: list[tuple[int, Matrix]] = []
-    _walk_objects(page, api.count_objects(page), api.page_object, ctm, order, paths)
+    walk_objects(page, api.count_objects(page), api.page_object, ctm, order, paths)
     text_page = api.load_text(page)
     if not text_page:
         return None
@@ -149,64 +151,11 @@ def _read_frame(page: int, number: int, glyphs: Glyphs, ctm: Matrix,
     lines: list[Ruling] = []
     rects: list[Ruling] = []
     for path, matrix in paths:
-        path_rulings(_segments(path, matrix), height, lines, rects)
+        path_rulings(segments(path, matrix), height, lines, rects)
     words = chars_to_words(chars, list(context.styles))
     share = readable / len(chars) if chars else 1.0
     return Page(number=number, width=width, height=height, words=merge_touching(words),
                 rules=lines + rects), share
-
-
-def _media_box_of(page: int) -> tuple[float, float, float, float]:
-    """The MediaBox (x0, y0, x1, y1) as the file writes it (pdfplumber's page size)."""
-    left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
-    if not api.media_box(page, left, bottom, right, top):
-        box = raw.FS_RECTF()
-        api.bounding_box(page, box)  # an inherited MediaBox (clipped by the CropBox)
-        left.value, bottom.value, right.value, top.value = box.left, box.bottom, box.right, box.top
-    x0, x1 = sorted((_decimal(left.value), _decimal(right.value)))
-    y0, y1 = sorted((_decimal(bottom.value), _decimal(top.value)))
-    return x0, y0, x1, y1
-
-
-def _display_ctm(rotation: int, box: tuple[float, float, float, float]) -> Matrix:
-    """pdfminer's page matrix for a page turned by /Rotate, as a viewer shows it."""
-    x0, y0, x1, y1 = box
-    return {90: (0.0, -1.0, 1.0, 0.0, -y0, x1), 180: (-1.0, 0.0, 0.0, -1.0, x1, y1),
-            270: (0.0, 1.0, -1.0, 0.0, y1, -x0)}[rotation]
-
-
-def _walk_objects(parent: int, count: int, get: Callable[[int, int], int], matrix: Matrix,
-                  order: dict[int, int], paths: list[tuple[int, Matrix]]) -> None:
-    """Number the page's objects in content-stream order (form XObjects in place) and
-    collect its paths with their matrices to page space."""
-    own = raw.FS_MATRIX()
-    for index in range(count):
-        obj = get(parent, index)
-        if not obj:
-            continue
-        order[obj] = len(order)
-        kind = api.object_type(obj)
-        if kind == raw.FPDF_PAGEOBJ_PATH:
-            api.object_matrix(obj, own)
-            paths.append((obj, _compose(_own_matrix(own), matrix)))
-        elif kind == raw.FPDF_PAGEOBJ_FORM:
-            api.object_matrix(obj, own)
-            inner = _compose(_own_matrix(own), matrix)
-            _walk_objects(obj, api.form_count(obj), api.form_object, inner, order, paths)
-
-
-def _own_matrix(own: Any) -> Matrix:
-    """An object's matrix as the file wrote it (PDFium keeps float32, pdfminer the
-    decimals): cell edges computed from float32 differ in the second decimal."""
-    return (_decimal(own.a), _decimal(own.b), _decimal(own.c), _decimal(own.d),
-            _decimal(own.e), _decimal(own.f))
-
-
-def _compose(first: Matrix, then: Matrix) -> Matrix:
-    a, b, c, d, e, f = first
-    a2, b2, c2, d2, e2, f2 = then
-    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
-            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
 
 
 class _Run:
@@ -226,13 +175,13 @@ class _Run:
                  page: _PageContext) -> None:
         matrix = raw.FS_MATRIX()
         api.char_matrix(text_page, index, matrix)
-        a, b, c, d = (_decimal(v) for v in (matrix.a, matrix.b, matrix.c, matrix.d))
+        a, b, c, d = (decimal(v) for v in (matrix.a, matrix.b, matrix.c, matrix.d))
         self.ua, self.ub = a, b  # in user space: how PDFium's boxes lie
         ta, tb, tc, td, _, tf = page.ctm  # pdfminer's mult_matrix(text matrix, ctm):
         self.a, self.b = a * ta + b * tc, a * tb + b * td
         self.c, self.d = c * ta + d * tc, c * tb + d * td
         value = c_float()
-        font_size = _decimal(value.value) if api.font_size(obj, value) else 0.0
+        font_size = decimal(value.value) if api.font_size(obj, value) else 0.0
         font = api.font(obj) or 0
         name = ctypes.create_string_buffer(256)
         api.font_name(font, name, 256)
@@ -253,7 +202,7 @@ class _Run:
         if self.plain:
             x, y = c_double(), c_double()
             api.origin(text_page, index, x, y)
-            baseline = _decimal(x.value) * tb + _decimal(y.value) * td + tf
+            baseline = decimal(x.value) * tb + decimal(y.value) * td + tf
             low, high = self.d * self.low + baseline, self.d * self.high + baseline
             self.top, self.bottom = page.height - max(low, high), page.height - min(low, high)
             style = Style(self.upright, font, abs(high - low), self.bold)
@@ -264,24 +213,8 @@ class _Run:
 class _PageContext:
     height: float
     glyphs: Glyphs  # the file's view of each font's characters
-    ctm: Matrix = _IDENTITY  # user space → the frame the page is read in
+    ctm: Matrix = IDENTITY  # user space → the frame the page is read in
     styles: dict[Style, int] = field(default_factory=dict)
-
-
-@functools.lru_cache(maxsize=8192)
-def _decimal(value: float) -> float:
-    """The shortest decimal that rounds to PDFium's float32 `value`: the number the
-    content stream wrote (120.389, not 120.38899993896484) whenever it had at most
-    seven significant digits, as PDF producers write them."""
-    for digits in range(1, 10):
-        candidate = float(f"{value:.{digits}g}")
-        if _float32(candidate) == value:
-            return candidate
-    return value
-
-
-def _float32(value: float) -> float:
-    return struct.unpack("f", struct.pack("f", value))[0]
 
 
 def _chars(text_page: int, order: dict[int, int],
@@ -312,7 +245,7 @@ def _chars(text_page: int, order: dict[int, int],
     # pdfminer's sums in the text object (see below): its origin, the offset reached
     started, e_obj, x_text, last_adv, ra, dxscale = False, 0.0, 0.0, 0.0, 1.0, 0.0
     ta, tb, tc, td, te, tf = page.ctm
-    turned = page.ctm != _IDENTITY
+    turned = page.ctm != IDENTITY
     readable = reads = 0
     check_run = loose_run = False
     new_obj = False
@@ -399,7 +332,7 @@ def _chars(text_page: int, order: dict[int, int],
                 # thousandths of an em. PDFium adds these up in float32 (up to 0.001 pt
                 # off); where the gap is no whole TJ number, PDFium's position stands.
                 if not started:
-                    started, e_obj, x_text = True, _decimal(x.value), 0.0
+                    started, e_obj, x_text = True, decimal(x.value), 0.0
                 else:
                     at = (x.value + drift - e_obj) / ra
                     kerning = (x_text - at) / dxscale if dxscale else 0.5
@@ -469,25 +402,3 @@ def _turned_char(text: str, run: _Run, x: float, y: float, box: Any,
     style = Style(run.upright, run.font, max(ys) - min(ys), run.bold)
     index = page.styles.setdefault(style, len(page.styles))
     return (text, min(xs), max(xs), page.height - max(ys), page.height - min(ys), index)
-
-
-def _segments(path: int, matrix: Matrix) -> list[Segment]:
-    """The path's segments in page space, in pdfminer's terms (a curve is one "c")."""
-    a, b, c, d, e, f = matrix
-    x, y = c_float(), c_float()
-    out: list[Segment] = []
-    pending_curve = 0
-    for index in range(api.count_segments(path)):
-        segment = api.segment(path, index)
-        api.segment_point(segment, x, y)
-        op = _SEGMENT_OPS.get(api.segment_type(segment), "?")
-        px, py = _decimal(x.value), _decimal(y.value)  # the file's numbers, as pdfminer's
-        point = (a * px + c * py + e, b * px + d * py + f)
-        if op == "c":  # PDFium gives a Bézier curve as three points: keep the end point
-            pending_curve = (pending_curve + 1) % 3
-            if pending_curve:
-                continue
-        out.append((op, point))
-        if api.segment_close(segment):
-            out.append(("h", point))
-    return out

@@ -1,0 +1,115 @@
+"""A PDFium page's objects in pdfminer's terms: content-stream order, matrices, paths.
+
+The PDFium reader (read/pdfium.py) numbers the page's objects in content-stream
+order (PDFium's text page reorders some), composes their matrices to page space and
+walks paths segment by segment, each the way pdfminer (under the pdfplumber reader)
+sees them. PDFium keeps every number as float32; `decimal` gives back the number the
+content stream wrote, which pdfminer computes with.
+"""
+
+from __future__ import annotations
+
+import functools
+import struct
+from collections.abc import Callable
+from ctypes import c_float
+from typing import Any
+
+import pypdfium2.raw as raw  # importing it initialises PDFium
+
+from extractor.read import pdfium_api as api
+from extractor.read.path_rulings import Segment
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_SEGMENT_OPS = {raw.FPDF_SEGMENT_MOVETO: "m", raw.FPDF_SEGMENT_LINETO: "l",
+                raw.FPDF_SEGMENT_BEZIERTO: "c"}
+
+
+def media_box_of(page: int) -> tuple[float, float, float, float]:
+    """The MediaBox (x0, y0, x1, y1) as the file writes it (pdfplumber's page size)."""
+    left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
+    if not api.media_box(page, left, bottom, right, top):
+        box = raw.FS_RECTF()
+        api.bounding_box(page, box)  # an inherited MediaBox (clipped by the CropBox)
+        left.value, bottom.value, right.value, top.value = box.left, box.bottom, box.right, box.top
+    x0, x1 = sorted((decimal(left.value), decimal(right.value)))
+    y0, y1 = sorted((decimal(bottom.value), decimal(top.value)))
+    return x0, y0, x1, y1
+
+
+def display_ctm(rotation: int, box: tuple[float, float, float, float]) -> Matrix:
+    """pdfminer's page matrix for a page turned by /Rotate, as a viewer shows it."""
+    x0, y0, x1, y1 = box
+    return {90: (0.0, -1.0, 1.0, 0.0, -y0, x1), 180: (-1.0, 0.0, 0.0, -1.0, x1, y1),
+            270: (0.0, 1.0, -1.0, 0.0, y1, -x0)}[rotation]
+
+
+def walk_objects(parent: int, count: int, get: Callable[[int, int], int], matrix: Matrix,
+                  order: dict[int, int], paths: list[tuple[int, Matrix]]) -> None:
+    """Number the page's objects in content-stream order (form XObjects in place) and
+    collect its paths with their matrices to page space."""
+    own = raw.FS_MATRIX()
+    for index in range(count):
+        obj = get(parent, index)
+        if not obj:
+            continue
+        order[obj] = len(order)
+        kind = api.object_type(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            api.object_matrix(obj, own)
+            paths.append((obj, _compose(_own_matrix(own), matrix)))
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
+            api.object_matrix(obj, own)
+            inner = _compose(_own_matrix(own), matrix)
+            walk_objects(obj, api.form_count(obj), api.form_object, inner, order, paths)
+
+
+def _own_matrix(own: Any) -> Matrix:
+    """An object's matrix as the file wrote it (PDFium keeps float32, pdfminer the
+    decimals): cell edges computed from float32 differ in the second decimal."""
+    return (decimal(own.a), decimal(own.b), decimal(own.c), decimal(own.d),
+            decimal(own.e), decimal(own.f))
+
+
+def _compose(first: Matrix, then: Matrix) -> Matrix:
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = then
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+@functools.lru_cache(maxsize=8192)
+def decimal(value: float) -> float:
+    """The shortest decimal that rounds to PDFium's float32 `value`: the number the
+    content stream wrote (120.389, not 120.38899993896484) whenever it had at most
+    seven significant digits, as PDF producers write them."""
+    for digits in range(1, 10):
+        candidate = float(f"{value:.{digits}g}")
+        if _float32(candidate) == value:
+            return candidate
+    return value
+
+
+def _float32(value: float) -> float:
+    return struct.unpack("f", struct.pack("f", value))[0]
+
+def segments(path: int, matrix: Matrix) -> list[Segment]:
+    """The path's segments in page space, in pdfminer's terms (a curve is one "c")."""
+    a, b, c, d, e, f = matrix
+    x, y = c_float(), c_float()
+    out: list[Segment] = []
+    pending_curve = 0
+    for index in range(api.count_segments(path)):
+        segment = api.segment(path, index)
+        api.segment_point(segment, x, y)
+        op = _SEGMENT_OPS.get(api.segment_type(segment), "?")
+        px, py = decimal(x.value), decimal(y.value)  # the file's numbers, as pdfminer's
+        point = (a * px + c * py + e, b * px + d * py + f)
+        if op == "c":  # PDFium gives a Bézier curve as three points: keep the end point
+            pending_curve = (pending_curve + 1) % 3
+            if pending_curve:
+                continue
+        out.append((op, point))
+        if api.segment_close(segment):
+            out.append(("h", point))
+    return out

@@ -197,6 +197,35 @@ def test_a_rotated_sample_gives_the_same_result(tmp_path: Path, rotation: int) -
     assert got.model_dump_json() == want.model_dump_json()
 
 
+def _words_of(path: Path, content: bytes) -> tuple[list[str], list[str]]:
+    _pdf(path, content, _FONTS)
+    return ([w.text for w in pdf.read_pdf(path)[0].words],
+            [w.text for w in pdfium.read_pdf(path)[0].words])
+
+
+def test_a_gap_without_a_space_in_the_file_joins_like_pdfplumber(tmp_path: Path) -> None:
+    """2.5 pt between "Hello" and "World" (Helvetica 10 pt: a space is 2.78 pt), no
+    space character: PDFium's text page generates one there, pdfplumber sees a gap
+    under its 3 pt x_tolerance and no space, so one word."""
+    content = (b"BT /F1 10 Tf 72 700 Td (Hello) Tj ET "
+               b"BT /F1 10 Tf 97.28 700 Td (World) Tj ET")
+    reference, got = _words_of(tmp_path / "gap.pdf", content)
+    assert reference == ["HelloWorld"]
+    assert got == reference
+
+
+def test_a_space_of_its_own_text_object_ends_a_word_like_pdfplumber(tmp_path: Path) -> None:
+    """Chromium writes the space between two words as a text object of its own, which
+    PDFium's text page skips (no width); the next word starts 1.7 pt after "Hello",
+    less than a space's advance, yet pdfplumber ends the word at the file's space."""
+    content = (b"BT /F1 10 Tf 72 700 Td (Hello) Tj ET "
+               b"BT /F1 10 Tf 94.78 700 Td ( ) Tj ET "
+               b"BT /F1 10 Tf 96.5 700 Td (World) Tj ET")
+    reference, got = _words_of(tmp_path / "space.pdf", content)
+    assert reference == ["Hello", "World"]
+    assert got == reference
+
+
 def test_pdfium_errors_map_to_the_contract_codes(tmp_path: Path) -> None:
     bad = ROOT / "tests" / "data" / "bad_inputs"
     read = functools.partial(extract_file, reader="pdfium")

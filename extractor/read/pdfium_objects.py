@@ -46,10 +46,20 @@ def display_ctm(rotation: int, box: tuple[float, float, float, float]) -> Matrix
 
 
 def walk_objects(parent: int, count: int, get: Callable[[int, int], int], matrix: Matrix,
-                  order: dict[int, int], paths: list[tuple[int, Matrix]]) -> None:
+                 order: dict[int, int], paths: list[tuple[int, Matrix]],
+                 blanks: list[tuple[int, int, Matrix]]) -> None:
     """Number the page's objects in content-stream order (form XObjects in place) and
-    collect its paths with their matrices to page space."""
+    collect its paths with their matrices to page space, and its blank text objects
+    (order, object, matrix).
+
+    A text object of nothing but spaces (Chromium writes one per space between words)
+    has no width, and PDFium's text page skips it: where the next word starts, it
+    generates a space of its own, as it does at any wide gap. pdfminer sees the file's
+    space, and pdfplumber ends a word at it; the blank objects are how the PDFium
+    reader sees it too.
+    """
     own = raw.FS_MATRIX()
+    left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
     for index in range(count):
         obj = get(parent, index)
         if not obj:
@@ -59,10 +69,14 @@ def walk_objects(parent: int, count: int, get: Callable[[int, int], int], matrix
         if kind == raw.FPDF_PAGEOBJ_PATH:
             api.object_matrix(obj, own)
             paths.append((obj, _compose(_own_matrix(own), matrix)))
+        elif kind == raw.FPDF_PAGEOBJ_TEXT:
+            if api.object_bounds(obj, left, bottom, right, top) and right.value - left.value < 0.01:
+                api.object_matrix(obj, own)
+                blanks.append((order[obj], obj, _compose(_own_matrix(own), matrix)))
         elif kind == raw.FPDF_PAGEOBJ_FORM:
             api.object_matrix(obj, own)
             inner = _compose(_own_matrix(own), matrix)
-            walk_objects(obj, api.form_count(obj), api.form_object, inner, order, paths)
+            walk_objects(obj, api.form_count(obj), api.form_object, inner, order, paths, blanks)
 
 
 def _own_matrix(own: Any) -> Matrix:

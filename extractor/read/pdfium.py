@@ -15,10 +15,19 @@ PDFium sees a page differently from pdfminer, that is undone here:
   widths PDFium truncates are the file's, fractions and all (see pdfium_glyphs.py);
 - a character's box is pdfminer's: from the baseline, the font descriptor's descent
   and the font size, as wide as the font's advance width (PDFium's boxes use the
-  font program's metrics and glyph outlines);
+  font program's metrics and glyph outlines; see pdfium_runs.py), and its left edge
+  is pdfminer's sum along the text object, not PDFium's float32 one;
 - characters keep content-stream order (PDFium reorders some), since words never
   join characters that pdfplumber saw in separate runs (see char_words.py);
-- paths are walked segment by segment under pdfminer's rules (see path_rulings.py).
+- paths are walked segment by segment under pdfminer's rules (see path_rulings.py
+  and pdfium_objects.py).
+
+What is not undone: under a scaling CTM (Chromium writes its pages under
+0.24 × 3.125), pdfminer's character matrices are products of the file's decimals,
+which PDFium's float32 numbers cannot give back bit for bit. Positions then differ by
+up to 0.0005 pt (an evidence box edge on a 0.01 pt boundary may round the other way),
+and pdfplumber, which starts a new run of characters wherever the size differs by
+float noise, may split runs elsewhere, ordering a few words differently.
 
 A page's /Rotate is left out where its text reads upright as drawn (a rotated copy
 reads like the original) and applied where only the displayed page reads upright;
@@ -36,20 +45,18 @@ import ctypes
 import itertools
 import os
 import threading
-from ctypes import c_double, c_float
-from dataclasses import dataclass, field
+from ctypes import c_double
 from pathlib import Path
-from typing import Any
 
 import pypdfium2.raw as raw  # importing it initialises PDFium
 
 from extractor.errors import EncryptedError
 from extractor.read import pdfium_api as api
-from extractor.read.char_words import Char, Style, chars_to_words
+from extractor.read.char_words import Char, chars_to_words
 from extractor.read.file_fonts import file_fonts
 from extractor.read.page import Page, Ruling, merge_touching
 from extractor.read.path_rulings import path_rulings
-from extractor.read.pdf_file import check_pdf_file, is_bold
+from extractor.read.pdf_file import check_pdf_file
 from extractor.read.pdfium_glyphs import Glyph, Glyphs
 from extractor.read.pdfium_objects import (
     IDENTITY,
@@ -60,6 +67,7 @@ from extractor.read.pdfium_objects import (
     segments,
     walk_objects,
 )
+from extractor.read.pdfium_runs import PageContext, Run, blank_char, turned_char
 
 _LOCK = threading.Lock()  # PDFium is not thread-safe
 _REPLACED = frozenset("\x02\ufffe\u2011")  # PDFium's characters the file may not hold
@@ -139,7 +147,7 @@ def _read_frame(page: int, number: int, glyphs: Glyphs, ctm: Matrix,
     if not text_page:
         return None
     try:
-        context = _PageContext(height, glyphs, ctm)
+        context = PageContext(height, glyphs, ctm)
         chars, readable = _chars(text_page, order, context, blanks)
     finally:
         api.close_text(text_page)
@@ -153,66 +161,7 @@ def _read_frame(page: int, number: int, glyphs: Glyphs, ctm: Matrix,
                 rules=lines + rects), share
 
 
-class _Run:
-    """What the characters of one PDFium text object share: matrix, box, style.
-
-    The box's vertical edges and the size are pdfminer's, to the last bit: pdfplumber
-    starts a new run of characters wherever the size differs, even by float noise
-    (10.000000000000014 on one line, 10.0 on the next), and words never join two
-    runs. So they are computed as pdfminer computes them, from the numbers the
-    content stream holds, recovered from PDFium's float32 (see _decimal).
-    """
-
-    __slots__ = ("a", "b", "bold", "bottom", "c", "d", "font", "high", "low", "name", "order",
-                 "plain", "scale", "size", "style", "top", "ua", "ub", "upright")
-
-    def __init__(self, text_page: int, index: int, obj: int, order: int,
-                 page: _PageContext) -> None:
-        matrix = raw.FS_MATRIX()
-        api.char_matrix(text_page, index, matrix)
-        a, b, c, d = (decimal(v) for v in (matrix.a, matrix.b, matrix.c, matrix.d))
-        self.ua, self.ub = a, b  # in user space: how PDFium's boxes lie
-        ta, tb, tc, td, _, tf = page.ctm  # pdfminer's mult_matrix(text matrix, ctm):
-        self.a, self.b = a * ta + b * tc, a * tb + b * td
-        self.c, self.d = c * ta + d * tc, c * tb + d * td
-        value = c_float()
-        font_size = decimal(value.value) if api.font_size(obj, value) else 0.0
-        font = api.font(obj) or 0
-        name = ctypes.create_string_buffer(256)
-        api.font_name(font, name, 256)
-        font_name = name.value.decode("latin-1")
-        descent = page.glyphs.fonts.descents.get(font_name.split("+", 1)[-1])
-        if descent is None:  # a font pdfminer did not list: PDFium's own metrics
-            descent = -abs(value.value) if font and api.descent(font, 1.0, value) else 0.0
-        self.size = font_size
-        self.scale = font_size * self.a  # a glyph width (per unit of font size) → x extent
-        self.low = descent * font_size  # pdfminer's box in text space, from the baseline
-        self.high = self.low + font_size
-        self.order = order
-        self.font, self.name, self.bold = font, font_name, is_bold(font_name)
-        self.upright = self.a * self.d > 0 and self.b * self.c <= 0
-        self.plain = self.a > 0 and self.b == 0 and self.c == 0  # left to right, not turned
-        self.top = self.bottom = 0.0
-        self.style = -1  # per character when not plain: pdfminer's size depends on it
-        if self.plain:
-            x, y = c_double(), c_double()
-            api.origin(text_page, index, x, y)
-            baseline = decimal(x.value) * tb + decimal(y.value) * td + tf
-            low, high = self.d * self.low + baseline, self.d * self.high + baseline
-            self.top, self.bottom = page.height - max(low, high), page.height - min(low, high)
-            style = Style(self.upright, font, abs(high - low), self.bold)
-            self.style = page.styles.setdefault(style, len(page.styles))
-
-
-@dataclass
-class _PageContext:
-    height: float
-    glyphs: Glyphs  # the file's view of each font's characters
-    ctm: Matrix = IDENTITY  # user space → the frame the page is read in
-    styles: dict[Style, int] = field(default_factory=dict)
-
-
-def _chars(text_page: int, order: dict[int, int], page: _PageContext,
+def _chars(text_page: int, order: dict[int, int], page: PageContext,
            blanks: list[tuple[int, int, Matrix]]) -> tuple[list[Char], int]:
     """The page's characters in content-stream order, with pdfminer's boxes, and how
     many of them read left to right, the right way up; `blanks` are the text objects
@@ -224,7 +173,7 @@ def _chars(text_page: int, order: dict[int, int], page: _PageContext,
         text = buffer.raw[: 2 * count].decode("utf-16-le", "replace")
     if len(text) != count:  # characters beyond the BMP: one by one
         text = "".join(chr(api.unicode(text_page, i)) for i in range(count))
-    runs: dict[int, _Run] = {}
+    runs: dict[int, Run] = {}
     widths: dict[int, dict[str, Glyph]] = {}  # font → PDFium's character → the file's
     resolve = page.glyphs.resolve
     box = raw.FS_RECTF()
@@ -234,7 +183,7 @@ def _chars(text_page: int, order: dict[int, int], page: _PageContext,
     spans: list[tuple[int, int]] = []  # (order of the text object, its first char in chars)
     text_object, origin, loose_box = api.text_object, api.origin, api.loose_box  # the hot loop's
     last_obj = 0
-    run: _Run | None = None
+    run: Run | None = None
     plain, scale, top, bottom, style = False, 0.0, 0.0, 0.0, 0
     font_widths: dict[str, Glyph] = {}
     drift = last_drift = 0.0  # what PDFium's positions lack in this text object (fractions)
@@ -254,9 +203,9 @@ def _chars(text_page: int, order: dict[int, int], page: _PageContext,
         if obj != last_obj:
             run = runs.get(obj)
             if run is None:
-                run = runs[obj] = _Run(text_page, index, obj, order.get(obj, -1), page)
+                run = runs[obj] = Run(text_page, index, obj, order.get(obj, -1), page)
             while next_blank < len(blanks) and blanks[next_blank][0] < run.order:
-                readable += _add_blank(blanks[next_blank], page, chars, spans)
+                readable += blank_char(blanks[next_blank], page, chars, spans)
                 next_blank += 1
             last_obj = obj
             spans.append((run.order, len(chars)))
@@ -350,9 +299,9 @@ def _chars(text_page: int, order: dict[int, int], page: _PageContext,
             readable += reads
             char = resolve(run.font, run.name, char)[0] if char in _REPLACED else char
             fx, fy = x.value * ta + y.value * tc + te, x.value * tb + y.value * td + tf
-            append(_turned_char(char, run, fx, fy, box, page))
+            append(turned_char(char, run, fx, fy, box, page))
     for blank in blanks[next_blank:]:
-        readable += _add_blank(blank, page, chars, spans)
+        readable += blank_char(blank, page, chars, spans)
     chars = _without_phantom_spaces(chars)
     if any(a[0] > b[0] for a, b in itertools.pairwise(spans)):
         # PDFium moved some text objects: back to content-stream order (a stable sort)
@@ -364,30 +313,6 @@ def _chars(text_page: int, order: dict[int, int], page: _PageContext,
     return chars, readable
 
 
-def _add_blank(blank: tuple[int, int, Matrix], page: _PageContext, chars: list[Char],
-               spans: list[tuple[int, int]]) -> int:
-    """Append the space a blank text object holds, as pdfminer's character (the
-    pdfplumber reader ends a word at it); 1 if it reads left to right."""
-    order, obj, (a, b, c, d, e, f) = blank
-    if not (a > 0 and b == 0 and c == 0):
-        return 0  # turned text: pdfplumber makes little of it (see _turned_char)
-    value = c_float()
-    size = decimal(value.value) if api.font_size(obj, value) else 0.0
-    font = api.font(obj) or 0
-    name = ctypes.create_string_buffer(256)
-    api.font_name(font, name, 256)
-    font_name = name.value.decode("latin-1")
-    descent = page.glyphs.fonts.descents.get(font_name.split("+", 1)[-1], 0.0)
-    low, high = d * descent * size + f, d * (descent * size + size) + f
-    style = Style(a * d > 0, font, abs(high - low), is_bold(font_name))
-    index = page.styles.setdefault(style, len(page.styles))
-    width = max(page.glyphs.resolve(font, font_name, " ")[1], 0.0) * size * a
-    spans.append((order, len(chars)))
-    chars.append((" ", e, e + width, page.height - max(low, high), page.height - min(low, high),
-                  index))
-    return 1
-
-
 def _without_phantom_spaces(chars: list[Char]) -> list[Char]:
     """Drop space characters the next glyph overlaps, as the pdfplumber reader does
     (read/pdf.py `_without_phantom_spaces`): Chromium prints every soft hyphen it does
@@ -396,23 +321,3 @@ def _without_phantom_spaces(chars: list[Char]) -> list[Char]:
                if a[0] == " " and b[0] != " " and abs(a[3] - b[3]) < 1
                and a[1] - 0.5 <= b[1] < (a[1] + a[2]) / 2}
     return [c for i, c in enumerate(chars) if i not in phantom] if phantom else chars
-
-
-def _turned_char(text: str, run: _Run, x: float, y: float, box: Any,
-                 page: _PageContext) -> Char:
-    """pdfminer's box for a turned or mirrored character: its text-space box through the
-    matrix, the size its height (so it varies with the advance, which comes from
-    PDFium's box along the writing direction). pdfplumber makes little of such text
-    (one-letter words); it is matched closely, not to the bit."""
-    if abs(run.ua) >= abs(run.ub):  # PDFium's box lies in user space
-        advance = (box.right - box.left) / abs(run.ua) if run.ua else 0.0
-    else:
-        advance = (box.top - box.bottom) / abs(run.ub)
-    xs, ys = [], []
-    for u in (0.0, advance):
-        for v in (run.low, run.high):
-            xs.append(x + run.a * u + run.c * v)
-            ys.append(y + run.b * u + run.d * v)
-    style = Style(run.upright, run.font, max(ys) - min(ys), run.bold)
-    index = page.styles.setdefault(style, len(page.styles))
-    return (text, min(xs), max(xs), page.height - max(ys), page.height - min(ys), index)

@@ -1,0 +1,125 @@
+"""What the PDFium reader builds per text object: pdfminer's view of its characters.
+
+A `Run` holds what the characters of one PDFium text object share (matrix, box,
+style), computed as pdfminer computes them; `blank_char` gives the space of a text
+object PDFium's text page skips, `turned_char` the box of a turned or mirrored
+character. The reader's page loop (read/pdfium.py) puts them together.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from ctypes import c_double, c_float
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2.raw as raw  # importing it initialises PDFium
+
+from extractor.read import pdfium_api as api
+from extractor.read.char_words import Char, Style
+from extractor.read.pdf_file import is_bold
+from extractor.read.pdfium_glyphs import Glyphs
+from extractor.read.pdfium_objects import IDENTITY, Matrix, decimal
+
+
+class Run:
+    """What the characters of one PDFium text object share: matrix, box, style.
+
+    The box's vertical edges and the size are pdfminer's, to the last bit: pdfplumber
+    starts a new run of characters wherever the size differs, even by float noise
+    (10.000000000000014 on one line, 10.0 on the next), and words never join two
+    runs. So they are computed as pdfminer computes them, from the numbers the
+    content stream holds, recovered from PDFium's float32 (see _decimal).
+    """
+
+    __slots__ = ("a", "b", "bold", "bottom", "c", "d", "font", "high", "low", "name", "order",
+                 "plain", "scale", "size", "style", "top", "ua", "ub", "upright")
+
+    def __init__(self, text_page: int, index: int, obj: int, order: int,
+                 page: PageContext) -> None:
+        matrix = raw.FS_MATRIX()
+        api.char_matrix(text_page, index, matrix)
+        a, b, c, d = (decimal(v) for v in (matrix.a, matrix.b, matrix.c, matrix.d))
+        self.ua, self.ub = a, b  # in user space: how PDFium's boxes lie
+        ta, tb, tc, td, _, tf = page.ctm  # pdfminer's mult_matrix(text matrix, ctm):
+        self.a, self.b = a * ta + b * tc, a * tb + b * td
+        self.c, self.d = c * ta + d * tc, c * tb + d * td
+        value = c_float()
+        font_size = decimal(value.value) if api.font_size(obj, value) else 0.0
+        font = api.font(obj) or 0
+        name = ctypes.create_string_buffer(256)
+        api.font_name(font, name, 256)
+        font_name = name.value.decode("latin-1")
+        descent = page.glyphs.fonts.descents.get(font_name.split("+", 1)[-1])
+        if descent is None:  # a font pdfminer did not list: PDFium's own metrics
+            descent = -abs(value.value) if font and api.descent(font, 1.0, value) else 0.0
+        self.size = font_size
+        self.scale = font_size * self.a  # a glyph width (per unit of font size) → x extent
+        self.low = descent * font_size  # pdfminer's box in text space, from the baseline
+        self.high = self.low + font_size
+        self.order = order
+        self.font, self.name, self.bold = font, font_name, is_bold(font_name)
+        self.upright = self.a * self.d > 0 and self.b * self.c <= 0
+        self.plain = self.a > 0 and self.b == 0 and self.c == 0  # left to right, not turned
+        self.top = self.bottom = 0.0
+        self.style = -1  # per character when not plain: pdfminer's size depends on it
+        if self.plain:
+            x, y = c_double(), c_double()
+            api.origin(text_page, index, x, y)
+            baseline = decimal(x.value) * tb + decimal(y.value) * td + tf
+            low, high = self.d * self.low + baseline, self.d * self.high + baseline
+            self.top, self.bottom = page.height - max(low, high), page.height - min(low, high)
+            style = Style(self.upright, font, abs(high - low), self.bold)
+            self.style = page.styles.setdefault(style, len(page.styles))
+
+
+@dataclass
+class PageContext:
+    height: float
+    glyphs: Glyphs  # the file's view of each font's characters
+    ctm: Matrix = IDENTITY  # user space → the frame the page is read in
+    styles: dict[Style, int] = field(default_factory=dict)
+
+
+def blank_char(blank: tuple[int, int, Matrix], page: PageContext, chars: list[Char],
+               spans: list[tuple[int, int]]) -> int:
+    """Append the space a blank text object holds, as pdfminer's character (the
+    pdfplumber reader ends a word at it); 1 if it reads left to right."""
+    order, obj, (a, b, c, d, e, f) = blank
+    if not (a > 0 and b == 0 and c == 0):
+        return 0  # turned text: pdfplumber makes little of it (see _turned_char)
+    value = c_float()
+    size = decimal(value.value) if api.font_size(obj, value) else 0.0
+    font = api.font(obj) or 0
+    name = ctypes.create_string_buffer(256)
+    api.font_name(font, name, 256)
+    font_name = name.value.decode("latin-1")
+    descent = page.glyphs.fonts.descents.get(font_name.split("+", 1)[-1], 0.0)
+    low, high = d * descent * size + f, d * (descent * size + size) + f
+    style = Style(a * d > 0, font, abs(high - low), is_bold(font_name))
+    index = page.styles.setdefault(style, len(page.styles))
+    width = max(page.glyphs.resolve(font, font_name, " ")[1], 0.0) * size * a
+    spans.append((order, len(chars)))
+    chars.append((" ", e, e + width, page.height - max(low, high), page.height - min(low, high),
+                  index))
+    return 1
+
+
+def turned_char(text: str, run: Run, x: float, y: float, box: Any,
+                 page: PageContext) -> Char:
+    """pdfminer's box for a turned or mirrored character: its text-space box through the
+    matrix, the size its height (so it varies with the advance, which comes from
+    PDFium's box along the writing direction). pdfplumber makes little of such text
+    (one-letter words); it is matched closely, not to the bit."""
+    if abs(run.ua) >= abs(run.ub):  # PDFium's box lies in user space
+        advance = (box.right - box.left) / abs(run.ua) if run.ua else 0.0
+    else:
+        advance = (box.top - box.bottom) / abs(run.ub)
+    xs, ys = [], []
+    for u in (0.0, advance):
+        for v in (run.low, run.high):
+            xs.append(x + run.a * u + run.c * v)
+            ys.append(y + run.b * u + run.d * v)
+    style = Style(run.upright, run.font, max(ys) - min(ys), run.bold)
+    index = page.styles.setdefault(style, len(page.styles))
+    return (text, min(xs), max(xs), page.height - max(ys), page.height - min(ys), index)

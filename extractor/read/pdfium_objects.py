@@ -47,19 +47,12 @@ def display_ctm(rotation: int, box: tuple[float, float, float, float]) -> Matrix
 
 def walk_objects(parent: int, count: int, get: Callable[[int, int], int], matrix: Matrix,
                  order: dict[int, int], paths: list[tuple[int, Matrix]],
-                 blanks: list[tuple[int, int, Matrix]]) -> None:
+                 texts: list[tuple[int, int, Matrix]]) -> None:
     """Number the page's objects in content-stream order (form XObjects in place) and
-    collect its paths with their matrices to page space, and its blank text objects
-    (order, object, matrix).
-
-    A text object of nothing but spaces (Chromium writes one per space between words)
-    has no width, and PDFium's text page skips it: where the next word starts, it
-    generates a space of its own, as it does at any wide gap. pdfminer sees the file's
-    space, and pdfplumber ends a word at it; the blank objects are how the PDFium
-    reader sees it too.
-    """
+    collect its paths with their matrices to page space, and its text objects (order,
+    object, the matrix of the form they are in), for those the text page skips (see
+    pdfium_runs.blank_char)."""
     own = raw.FS_MATRIX()
-    left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
     for index in range(count):
         obj = get(parent, index)
         if not obj:
@@ -70,13 +63,18 @@ def walk_objects(parent: int, count: int, get: Callable[[int, int], int], matrix
             api.object_matrix(obj, own)
             paths.append((obj, _compose(_own_matrix(own), matrix)))
         elif kind == raw.FPDF_PAGEOBJ_TEXT:
-            if api.object_bounds(obj, left, bottom, right, top) and right.value - left.value < 0.01:
-                api.object_matrix(obj, own)
-                blanks.append((order[obj], obj, _compose(_own_matrix(own), matrix)))
+            texts.append((order[obj], obj, matrix))
         elif kind == raw.FPDF_PAGEOBJ_FORM:
             api.object_matrix(obj, own)
             inner = _compose(_own_matrix(own), matrix)
-            walk_objects(obj, api.form_count(obj), api.form_object, inner, order, paths, blanks)
+            walk_objects(obj, api.form_count(obj), api.form_object, inner, order, paths, texts)
+
+
+def object_matrix(obj: int, outer: Matrix) -> Matrix:
+    """The object's own matrix composed with `outer`: from its space to the frame's."""
+    own = raw.FS_MATRIX()
+    api.object_matrix(obj, own)
+    return _compose(_own_matrix(own), outer)
 
 
 def _own_matrix(own: Any) -> Matrix:
@@ -92,16 +90,28 @@ def _compose(first: Matrix, then: Matrix) -> Matrix:
     return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
             e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)
 def decimal(value: float) -> float:
     """The shortest decimal that rounds to PDFium's float32 `value`: the number the
     content stream wrote (120.389, not 120.38899993896484) whenever it had at most
-    seven significant digits, as PDF producers write them."""
-    for digits in range(1, 10):
-        candidate = float(f"{value:.{digits}g}")
-        if _float32(candidate) == value:
-            return candidate
-    return value
+    seven significant digits, as PDF producers write them.
+
+    Seven digits are tried first: when the nearest seven-digit decimal does not round
+    to `value`, no shorter one does either (Chromium's positions under a scaling CTM,
+    one text object per glyph, are mostly such).
+    """
+    candidate = float(f"{value:.7g}")
+    if _float32(candidate) != value:
+        for digits in (8, 9):
+            candidate = float(f"{value:.{digits}g}")
+            if _float32(candidate) == value:
+                return candidate
+        return value
+    for digits in range(1, 7):
+        shorter = float(f"{value:.{digits}g}")
+        if _float32(shorter) == value:
+            return shorter
+    return candidate
 
 
 def _float32(value: float) -> float:

@@ -19,7 +19,7 @@ from extractor.read import pdfium_api as api
 from extractor.read.char_words import Char, Style
 from extractor.read.pdf_file import is_bold
 from extractor.read.pdfium_glyphs import Glyphs
-from extractor.read.pdfium_objects import IDENTITY, Matrix, decimal
+from extractor.read.pdfium_objects import IDENTITY, Matrix, decimal, object_matrix
 
 
 class Run:
@@ -79,26 +79,43 @@ class PageContext:
     glyphs: Glyphs  # the file's view of each font's characters
     ctm: Matrix = IDENTITY  # user space → the frame the page is read in
     styles: dict[Style, int] = field(default_factory=dict)
+    # font → descent, bold, space advance: for blank_char
+    blank_fonts: dict[int, tuple[float, bool, float]] = field(default_factory=dict)
 
 
-def blank_char(blank: tuple[int, int, Matrix], page: PageContext, chars: list[Char],
+def blank_char(order: int, obj: int, outer: Matrix, page: PageContext, chars: list[Char],
                spans: list[tuple[int, int]]) -> int:
-    """Append the space a blank text object holds, as pdfminer's character (the
-    pdfplumber reader ends a word at it); 1 if it reads left to right."""
-    order, obj, (a, b, c, d, e, f) = blank
+    """Append the space of a text object the text page skipped, if it is blank, as
+    pdfminer's character; 1 if it reads left to right.
+
+    A text object of nothing but spaces (Chromium writes one per space between words)
+    has no width, and PDFium's text page skips it: where the next word starts, it
+    generates a space of its own, as it does at any wide gap. pdfminer sees the file's
+    space, and pdfplumber ends a word at it. (The text page also skips objects it
+    takes for a repeat of one just before, fake bold: those have a width.)
+    """
+    left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
+    if not api.object_bounds(obj, left, bottom, right, top) or right.value - left.value >= 0.01:
+        return 0
+    a, b, c, d, e, f = object_matrix(obj, outer)
     if not (a > 0 and b == 0 and c == 0):
-        return 0  # turned text: pdfplumber makes little of it (see _turned_char)
+        return 0  # turned text: pdfplumber makes little of it (see turned_char)
     value = c_float()
     size = decimal(value.value) if api.font_size(obj, value) else 0.0
     font = api.font(obj) or 0
-    name = ctypes.create_string_buffer(256)
-    api.font_name(font, name, 256)
-    font_name = name.value.decode("latin-1")
-    descent = page.glyphs.fonts.descents.get(font_name.split("+", 1)[-1], 0.0)
+    known = page.blank_fonts.get(font)
+    if known is None:
+        name = ctypes.create_string_buffer(256)
+        api.font_name(font, name, 256)
+        font_name = name.value.decode("latin-1")
+        known = page.blank_fonts[font] = (
+            page.glyphs.fonts.descents.get(font_name.split("+", 1)[-1], 0.0),
+            is_bold(font_name), max(page.glyphs.resolve(font, font_name, " ")[1], 0.0))
+    descent, bold, space = known
     low, high = d * descent * size + f, d * (descent * size + size) + f
-    style = Style(a * d > 0, font, abs(high - low), is_bold(font_name))
+    style = Style(a * d > 0, font, abs(high - low), bold)
     index = page.styles.setdefault(style, len(page.styles))
-    width = max(page.glyphs.resolve(font, font_name, " ")[1], 0.0) * size * a
+    width = space * size * a
     spans.append((order, len(chars)))
     chars.append((" ", e, e + width, page.height - max(low, high), page.height - min(low, high),
                   index))

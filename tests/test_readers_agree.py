@@ -32,7 +32,9 @@ TOLERANCE = 0.5  # pt
 # and so orders some words differently (one line's size 7.994796379927266 on both
 # lines of a table cell for pdfminer, two values here). JSON also: the same products
 # put some of Chromium's positions ~0.0005 pt off pdfminer's, which moves an evidence
-# box edge lying on a 0.01 pt boundary by 0.01 pt.
+# box edge lying on a 0.01 pt boundary by 0.01 pt; in s0209 (LibreOffice) PDFium's
+# float32 sum over a line kerned by TJ numbers does the same (pdfium.py keeps PDFium's
+# position after a TJ number: Ghostscript's 0.993796 cannot be told from noise on 1).
 WORDS_DIFFER = frozenset({
     "s0034_html_skoler_budget2027",
     "s0043_html_din_sociale_indgang+forloebsprogram+plejefamilier",
@@ -45,6 +47,7 @@ JSON_DIFFERS = frozenset({
     "s0016_html_plejefamilier",
     "s0043_html_din_sociale_indgang+forloebsprogram+plejefamilier",
     "s0052_html_din_sociale_indgang",
+    "s0209_docx_din_sociale_indgang",
     "s0220_html_fjendtlige_formler",
     "s0244_html_teknik_sidebrud",
 })
@@ -203,24 +206,25 @@ def _words_of(path: Path, content: bytes) -> tuple[list[str], list[str]]:
             [w.text for w in pdfium.read_pdf(path)[0].words])
 
 
-def test_a_gap_without_a_space_in_the_file_joins_like_pdfplumber(tmp_path: Path) -> None:
+def test_a_gap_without_a_space_in_the_file_reads_alike(tmp_path: Path) -> None:
     """2.5 pt between "Hello" and "World" (Helvetica 10 pt: a space is 2.78 pt), no
-    space character: PDFium's text page generates one there, pdfplumber sees a gap
-    under its 3 pt x_tolerance and no space, so one word."""
+    space character: PDFium's text page generates one there, which is not the file's;
+    both readers end the word by the gap alone (char_words.WORD_GAP)."""
     content = (b"BT /F1 10 Tf 72 700 Td (Hello) Tj ET "
                b"BT /F1 10 Tf 97.28 700 Td (World) Tj ET")
     reference, got = _words_of(tmp_path / "gap.pdf", content)
-    assert reference == ["HelloWorld"]
+    assert reference == ["Hello", "World"]
     assert got == reference
 
 
 def test_a_space_of_its_own_text_object_ends_a_word_like_pdfplumber(tmp_path: Path) -> None:
     """Chromium writes the space between two words as a text object of its own, which
-    PDFium's text page skips (no width); the next word starts 1.7 pt after "Hello",
-    less than a space's advance, yet pdfplumber ends the word at the file's space."""
+    PDFium's text page skips (no width). Here the next word starts 1.45 pt after
+    "Hello": too narrow a gap to end a word by itself, and to make PDFium generate a
+    space; only the file's space ends the word, as in the pdfplumber reader."""
     content = (b"BT /F1 10 Tf 72 700 Td (Hello) Tj ET "
                b"BT /F1 10 Tf 94.78 700 Td ( ) Tj ET "
-               b"BT /F1 10 Tf 96.5 700 Td (World) Tj ET")
+               b"BT /F1 10 Tf 96.23 700 Td (World) Tj ET")
     reference, got = _words_of(tmp_path / "space.pdf", content)
     assert reference == ["Hello", "World"]
     assert got == reference

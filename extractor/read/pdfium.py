@@ -265,20 +265,18 @@ def _chars(text_page: int, order: dict[int, int], page: PageContext,
                 x1 = x0 + width
             else:
                 # pdfminer's arithmetic, bit for bit where it can be had (bounding boxes
-                # round to 0.01 pt): a text object starts at the number the file wrote;
-                # each character then follows the last one, moved by a TJ number in whole
-                # thousandths of an em. PDFium adds these up in float32 (up to 0.001 pt
-                # off); where the gap is no whole TJ number, PDFium's position stands.
+                # round to 0.01 pt): a text object starts at the number the file wrote,
+                # and a character right after the last one (no TJ number between them)
+                # follows it by its advance, added up in doubles; PDFium adds up in
+                # float32 (up to 0.001 pt off). After a TJ number PDFium's position
+                # stands: the number cannot be told from float32 noise (Ghostscript
+                # writes 0.993796 where LibreOffice writes 1).
                 if not started:
                     started, e_obj, x_text = True, decimal(x.value), 0.0
                 else:
                     at = (x.value + drift - e_obj) / ra
-                    kerning = (x_text - at) / dxscale if dxscale else 0.5
-                    whole = round(kerning)
-                    if abs(kerning - whole) >= 0.1:
+                    if not dxscale or abs(x_text - at) >= 0.1 * dxscale:
                         x_text = at
-                    elif whole:
-                        x_text -= whole * dxscale
                 x0 = x_text * ra + e_obj
                 last_adv = width / ra if unit < 0 or loose_run else unit * run.size
                 x1 = ra * last_adv + x0

@@ -188,7 +188,7 @@ def _chars(text_page: int, order: dict[int, int], page: PageContext,
     font_widths: dict[str, Glyph] = {}
     drift = last_drift = 0.0  # what PDFium's positions lack in this text object (fractions)
     # pdfminer's sums in the text object (see below): its origin, the offset reached
-    started, e_obj, x_text, last_adv, ra, dxscale = False, 0.0, 0.0, 0.0, 1.0, 0.0
+    started, e_obj, x_text, last_adv, ra, size, snap = False, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0
     ta, tb, tc, td, te, tf = page.ctm
     turned = page.ctm != IDENTITY
     readable = reads = 0
@@ -210,7 +210,8 @@ def _chars(text_page: int, order: dict[int, int], page: PageContext,
             reads = 1 if run.upright and run.a > 0 else 0
             check_run, loose_run = True, False
             new_obj = True
-            drift, started, ra, dxscale = 0.0, False, run.a or 1.0, 0.001 * run.size
+            drift, started, ra, size = 0.0, False, run.a or 1.0, run.size
+            snap = 0.0001 * size  # a tenth of a TJ unit (thousandths of an em)
         origin(text_page, index, x, y)
         char = text[index]
         if (plain and index == last_index + 1 and (x.value, y.value) == last_origin
@@ -275,13 +276,14 @@ def _chars(text_page: int, order: dict[int, int], page: PageContext,
                     started, e_obj, x_text = True, decimal(x.value), 0.0
                 else:
                     at = (x.value + drift - e_obj) / ra
-                    if not dxscale or abs(x_text - at) >= 0.1 * dxscale:
+                    if not -snap < x_text - at < snap:
                         x_text = at
                 x0 = x_text * ra + e_obj
-                last_adv = width / ra if unit < 0 or loose_run else unit * run.size
+                last_adv = width / ra if unit < 0 or loose_run else unit * size
                 x1 = ra * last_adv + x0
                 x_text += last_adv
-            drift += last_drift * scale
+            if last_drift:
+                drift += last_drift * scale
             readable += reads
             append((text_of, x0, x1, top, bottom, style))
             last_origin, last_index = (x.value, y.value), index

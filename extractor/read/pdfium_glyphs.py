@@ -42,7 +42,9 @@ class Glyphs:
         """The file's text for PDFium's `char`, its width (PDFium's where the file gives
         none or another one) and the fraction of it PDFium drops."""
         text = char
-        if char in _STANDS_FOR:
+        if char in _DEFAULT and _unit_width(font, 0xAD) <= 0:
+            text = "-"  # no printed soft hyphen in the font (LibreOffice's): no file lookup
+        elif char in _STANDS_FOR:
             held = self.fonts.glyphs(name)
             if char not in held:
                 text = next((c for c in _STANDS_FOR[char] if c in held), _DEFAULT.get(char, char))
@@ -70,9 +72,10 @@ class Glyphs:
         return text, true, true - math.trunc(round(true * 1000, 4)) / 1000
 
 
-def _unit_width(font: int, char: str) -> float:
+def _unit_width(font: int, char: str | int) -> float:
     """PDFium's advance for the character, per unit of font size; -1 if unknown."""
     width = c_float()
-    if len(char) != 1 or not api.glyph_width(font, ord(char), 1.0, width):
+    code = char if isinstance(char, int) else ord(char) if len(char) == 1 else -1
+    if code < 0 or not api.glyph_width(font, code, 1.0, width):
         return -1.0
     return width.value

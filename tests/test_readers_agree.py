@@ -26,22 +26,15 @@ TEST_PDFS = sorted((ROOT / "tests" / "data").rglob("*.pdf"))
 RENDERINGS = sorted((ROOT / "tests" / "renderings").glob("*.pdf"))
 TOLERANCE = 0.5  # pt
 # Renderings the PDFium reader still reads differently (strict xfail: a fix shows up as
-# XPASS and the entry must go). Words: Chromium writes its text under a scaling CTM
-# (0.24 × 3.125), so pdfminer's character matrices are products PDFium's float32 cannot
-# give back bit for bit; pdfplumber splits character runs on the float noise of the size
-# and so orders some words differently (one line's size 7.994796379927266 on both
-# lines of a table cell for pdfminer, two values here). JSON also: the same products
-# put some of Chromium's positions ~0.0005 pt off pdfminer's, which moves an evidence
-# box edge lying on a 0.01 pt boundary by 0.01 pt; in s0209 (LibreOffice) PDFium's
-# float32 sum over a line kerned by TJ numbers does the same (pdfium.py keeps PDFium's
-# position after a TJ number: Ghostscript's 0.993796 cannot be told from noise on 1).
-WORDS_DIFFER = frozenset({
-    "s0034_html_skoler_budget2027",
-    "s0043_html_din_sociale_indgang+forloebsprogram+plejefamilier",
-    "s0052_html_din_sociale_indgang",
-    "s0109_html_plejefamilier",
-    "s0244_html_teknik_sidebrud",
-})
+# XPASS and the entry must go). Chromium writes its text under a scaling CTM (0.24 ×
+# 3.125), so pdfminer's character positions are products PDFium's float32 cannot give
+# back bit for bit: some lie ~0.0005 pt off pdfminer's, which moves an evidence box edge
+# lying on a 0.01 pt boundary by 0.01 pt; in s0209 (LibreOffice) PDFium's float32 sum
+# over a line kerned by TJ numbers does the same (pdfium.py keeps PDFium's position
+# after a TJ number: Ghostscript's 0.993796 cannot be told from noise on 1). The same
+# noise in the font size no longer splits runs: char_words takes sizes equal to
+# 0.001 pt as one, so words agree on every rendering.
+WORDS_DIFFER: frozenset[str] = frozenset()
 JSON_DIFFERS = frozenset({
     "s0004_html_din_sociale_indgang",
     "s0016_html_plejefamilier",

@@ -57,7 +57,8 @@ class Style(NamedTuple):
 def chars_to_words(chars: list[Char], styles: list[Style]) -> list[Word]:
     """`chars` in content-stream order, as pdfplumber sees them."""
     words: list[Word] = []
-    for style_index, run in groupby(chars, key=itemgetter(_STYLE)):
+    same = _same_style(styles)
+    for style_index, run in groupby(chars, key=lambda c: same[c[_STYLE]]):
         style = styles[style_index]
         if style.upright:
             lines = _lines(list(run), _TOP, _X0)
@@ -66,6 +67,16 @@ def chars_to_words(chars: list[Char], styles: list[Style]) -> list[Word]:
             lines = _lines(list(run), _X0, _TOP)
             words += _split(lines, _TOP, _BOTTOM, _X0, style)
     return words
+
+
+def _same_style(styles: list[Style]) -> list[int]:
+    """Each style's first equal: sizes equal to 0.001 pt are one size. pdfplumber splits a
+    run wherever the size differs in its last bit, and such noise comes from arithmetic
+    (Chromium draws under a scaling matrix), not from the file: pdfminer's doubles and
+    PDFium's floats split runs in different places, and so order words differently."""
+    first: dict[tuple[bool, int, float, bool], int] = {}
+    return [first.setdefault((s.upright, s.font, round(s.size, 3), s.bold), i)
+            for i, s in enumerate(styles)]
 
 
 def _lines(run: list[Char], line_key: int, along: int) -> list[list[Char]]:

@@ -25,6 +25,7 @@ from extractor.parse.economy_rows import (
 )
 from extractor.parse.economy_rows import payback as payback_row
 from extractor.parse.economy_rows import role as row_role
+from extractor.parse.table_extent import Extent, table_extents
 from extractor.parse.table_grid import (
     Band,
     Row,
@@ -74,23 +75,33 @@ def parse_economy_table(
     region: Region, vocabulary: frozenset[str], template: Template
 ) -> tuple[Economy | None, list[Finding]]:
     """Read Tabel 1 from its region; None when no header row with years is found."""
+    economy, findings, _ = read_economy_table(region, vocabulary, template)
+    return economy, findings
+
+
+def read_economy_table(
+    region: Region, vocabulary: frozenset[str], template: Template
+) -> tuple[Economy | None, list[Finding], list[Extent]]:
+    """Tabel 1, its findings and where it stands: the section texts leave those lines out."""
     pages = region.words_by_page()
     if not pages:
-        return None, []
+        return None, [], []
     found = _find_header(pages, template)
     if found is None:
-        return None, []
+        return None, [], []
     header_page, header_line, columns = found
     unit, price_level = _unit_and_price_level(pages, header_page, header_line, columns)
     years = [y for y, _ in columns.years]
 
     per_page: list[tuple[Page, list[Row], list[Word]]] = []
+    taken: list[tuple[int, float]] = []  # (page, bottom) of every row read as the table's
     for page, words in pages:
         if page.number < header_page.number:
             continue
         body = [w for w in words
                 if page.number > header_page.number or w.top >= header_line.top - 1]
         page_rows, rest = _rows_on_page(page, body, columns)
+        taken += [(r.page, r.bottom) for r in page_rows if _is_header_row(r, columns)]
         page_rows = [r for r in page_rows if not _is_header_row(r, columns)]
         table_bottom = max((r.bottom for r in page_rows), default=0.0)
         if page.number > header_page.number and page_rows and page_rows[0].ruled:
@@ -108,7 +119,9 @@ def parse_economy_table(
     for i, (page, page_rows, below) in enumerate(per_page):
         if rows and page_rows and (_continues_previous_row(page_rows[0], columns)
                                    or (open_row and not has_amount(page_rows[0], columns))):
-            rows[-1].words += [_moved_below(w, rows[-1]) for w in page_rows.pop(0).words]
+            rest_of_row = page_rows.pop(0)
+            taken.append((rest_of_row.page, rest_of_row.bottom))
+            rows[-1].words += [_moved_below(w, rows[-1]) for w in rest_of_row.words]
         rows += page_rows
         open_row = i < last and bool(below)
         if open_row:
@@ -124,13 +137,14 @@ def parse_economy_table(
         # without the "Noter til alle tabeller" lead-in ("Alle effektiviseringer er …").
         note = rows.pop()
         note_words[:0] = [(note.page, w) for w in note.words]
+    taken += [(r.page, r.bottom) for r in rows]
     economy_rows, payback, findings = _interpret(rows, columns, years, vocabulary)
     findings[:0] = layout_findings(rows, columns, header_page.number)
     notes = _notes(note_words, vocabulary, template)
     header = Box(page=header_page.number, bbox=bbox_of([header_line]), text=header_line.text)
     economy = Economy(unit=unit, price_level=price_level, years=years, page=header_page.number,
                       header=header, rows=economy_rows, payback=payback, notes=notes)
-    return economy, findings
+    return economy, findings, table_extents(pages, taken)
 
 
 def _find_header(pages: list[tuple[Page, list[Word]]],

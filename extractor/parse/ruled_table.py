@@ -4,7 +4,8 @@ Columns come from the header row: from its vertical rules where the table has
 them, else from where the header's text starts (header cells are left-aligned,
 and a cell's lines all start at the cell's left edge; words of one cell are a
 space apart, neighbouring cells much further). A header with an empty first
-cell (Tabel 4/6) gets the table's left edge as its first column. Each column
+cell (Tabel 4/6) gets the table's left edge as its first column (where its rules
+start, or without rules where the body rows' text starts). Each column
 runs from just left of its start to just left of the next column's start, so a
 word belongs to exactly one column.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+from extractor.parse.table_extent import Extent, table_extents
 from extractor.parse.table_grid import (
     Band,
     Row,
@@ -56,6 +58,7 @@ class Table:
     header: list[str]
     rows: list[TableRow]
     continued: list[bool]  # per row: the first body row on a later page than the header
+    extents: list[Extent] = field(default_factory=list)  # where the rows read stand
 
 
 def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
@@ -81,7 +84,8 @@ def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
     if not raw_rows:
         return None
     header_page, header_row = raw_rows[0]
-    bands = _bands(header_page, header_row, first_column_empty)
+    body_left = min(w.x0 for page, row in raw_rows if page is header_page for w in row.words)
+    bands = _bands(header_page, header_row, first_column_empty, body_left)
     if not bands:
         return None
     header_cells = [_cell_lines(header_row, band) for band in bands]
@@ -108,7 +112,8 @@ def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
         rows.append(TableRow(page.number, cells, bold, row.top, list(row.words)))
         continued.append(page.number != last_page)
         last_page = page.number
-    return Table(header, rows, continued)
+    taken = [(page.number, row.bottom) for page, row in raw_rows if row.words]
+    return Table(header, rows, continued, table_extents(body_pages, taken))
 
 
 def _page_rows(page: Page, words: list[Word]) -> tuple[list[Row], Row | None]:
@@ -132,11 +137,10 @@ def _page_rows(page: Page, words: list[Word]) -> tuple[list[Row], Row | None]:
     return rows_from_gaps(page.number, words, starts), None
 
 
-def _bands(page: Page, header: Row, first_column_empty: bool) -> list[Band]:
+def _bands(page: Page, header: Row, first_column_empty: bool, body_left: float) -> list[Band]:
     words = header.words
     if not words:
         return []
-    left = min(w.x0 for w in words)
     right = page.width
     verticals = vertical_rule_xs(page, 0, page.width, header.top + 1, header.bottom - 1)
     if len(verticals) >= 3:
@@ -144,7 +148,7 @@ def _bands(page: Page, header: Row, first_column_empty: bool) -> list[Band]:
         return [Band(str(i), a, b) for i, (a, b) in enumerate(itertools.pairwise(edges))]
     starts = _column_starts(header)
     if first_column_empty:
-        table_left = _table_left(page, header, left)
+        table_left = _table_left(page, header, body_left)
         if not starts or starts[0] - table_left > _SAME_X * 3:
             starts = [table_left, *starts]
     bands = []
@@ -156,6 +160,8 @@ def _bands(page: Page, header: Row, first_column_empty: bool) -> list[Band]:
 
 
 def _table_left(page: Page, header: Row, fallback: float) -> float:
+    """The empty first header cell's left edge: the rules' start, else (a table without
+    rules) where the leftmost text of the table's rows starts."""
     rules = [r for r in page.rules if r.horizontal and header.top - 2 <= r.top <= header.bottom + 2]
     if rules:
         return min(r.x0 for r in rules) + _LEFT_PAD

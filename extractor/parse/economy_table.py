@@ -282,24 +282,36 @@ def _rows_on_page(page: Page, words: list[Word], columns: Columns) -> tuple[list
 
 
 def _split_prose(words: list[Word], columns: Columns, page: int) -> tuple[list[Word], list[Word]]:
-    """Without rules the table ends at the first line of running text (the notes)."""
+    """Without rules the table ends at the first line of running text (the notes).
+
+    A group row ("Varige ændringer (effektiviseringer og drift)") spans every column, so
+    its words may reach the year columns too: it is the table's (bold, or named so).
+    """
+    template = columns.template
     lines = words_to_lines(words, page)
     for i, line in enumerate(lines):
-        prose = any(columns.year_of(w) is not None and not is_table_amount(w.text)
-                    for w in line.words) and not _year_words(line, columns.template)
-        if columns.template.notes.match(line.text) or prose:
+        prose = (any(columns.year_of(w) is not None and not is_table_amount(w.text)
+                     for w in line.words) and not _year_words(line, template)
+                 and not line.bold and group_heading(template, line.text) is None)
+        if template.notes.match(line.text) or prose:
             return ([w for ln in lines[:i] for w in ln.words],
                     [w for ln in lines[i:] for w in ln.words])
     return words, []
 
 
 def _starts_row(columns: Columns) -> Callable[[Line, Line | None, Row], bool]:
+    """A new row at a gap, or where a line with values follows a row that has values. The
+    header row ends at a gap only: its "Styringsområde" cell wraps ("Sty-" "ringsom-"
+    "råde") beside the year line, and those lines hold no values of a row of their own."""
     def starts(line: Line, previous: Line | None, current: Row) -> bool:
         has_values = any(not columns.label.has_centre_of(w) for w in line.words)
         current_has_values = any(not columns.label.has_centre_of(w) for w in current.words)
         gap = line_gap(line, previous)
         height = line.bottom - line.top
-        return (has_values and current_has_values) or gap > 0.45 * height
+        if gap > 0.45 * height:
+            return True
+        header = any(len(_year_words(ln, columns.template)) >= 3 for ln in current.lines())
+        return has_values and current_has_values and not header
     return starts
 
 
@@ -452,7 +464,8 @@ def _is_trailing_note(row: Row, columns: Columns) -> bool:
     if row.ruled or has_amount(row, columns) or any(w.bold for w in row.words):
         return False
     label = " ".join(w.text for w in row.words)
-    return not is_payback(label) and group_heading(label) is None
+    template = columns.template
+    return not is_payback(template, label) and group_heading(template, label) is None
 
 
 def _moved_below(word: Word, row: Row) -> Word:

@@ -23,7 +23,7 @@ import regex
 
 from extractor.models import Risk, Section
 from extractor.parse.paragraphs import Paragraph, lines_to_paragraphs, outside_tables
-from extractor.parse.table_extent import Extent, outside_extents
+from extractor.parse.table_extent import Extent, cell_sizes, outside_extents
 from extractor.read.page import Line
 from extractor.segment.layout import Heading, ProposalLayout, Region
 from extractor.template import Template
@@ -46,14 +46,18 @@ def section_bodies(layout: ProposalLayout, tables: Sequence[Extent] = ()) -> lis
     heading_marks = [h.position for h in layout.headings]
     captions = {(h.line.page, h.line.top) for h in layout.headings if h.kind == "table"}
     ends = [h.position for h in layout.headings if h.kind in ("section", "annex")]
-    bodies = []
+    texts = []
     for heading in layout.sections():
         end = min((p for p in ends if heading.position < p), default=layout.end)
         region = Region(heading.position, end, layout.pages)
         lines = [ln for ln in region.lines()
                  if not (ln.page == heading.line.page and abs(ln.top - heading.line.top) < 0.5)]
         lines = outside_extents(outside_tables(lines, layout.pages, heading_marks), tables)
-        lines = _without_small_print(lines)
+        texts.append((heading, _without_small_print(lines)))
+    cells = _table_print(cell_sizes(layout.pages, tables), [ln for _, t in texts for ln in t])
+    bodies = []
+    for heading, lines in texts:
+        lines = [ln for ln in lines if not any(abs(_size(ln) - c) < 0.05 for c in cells)]
         paragraphs = lines_to_paragraphs(lines, layout.template)
         for p in paragraphs:
             p.caption = (p.lines[0].page, p.lines[0].top) in captions
@@ -63,11 +67,25 @@ def section_bodies(layout: ProposalLayout, tables: Sequence[Extent] = ()) -> lis
 
 def _without_small_print(lines: list[Line]) -> list[Line]:
     """Drop lines set clearly smaller than the body text (table notes, footnotes)."""
-    sizes = [max(w.size for w in ln.words) for ln in lines]
+    sizes = [_size(ln) for ln in lines]
     if not sizes:
         return lines
     body = statistics.median(sizes)
     return [ln for ln, size in zip(lines, sizes, strict=True) if size >= _SMALL_PRINT * body]
+
+
+def _table_print(cells: set[float], lines: list[Line]) -> set[float]:
+    """The tables' cell sizes that are below the running text's (the median over every
+    section, so a section holding mostly a table does not make it the body size): lines
+    in them are the cells of a table without rules that no parser reads (Tabel 5, a grid)."""
+    if not lines:
+        return set()
+    body = statistics.median(_size(ln) for ln in lines)
+    return {c for c in cells if c < body - 0.2}
+
+
+def _size(line: Line) -> float:
+    return max(w.size for w in line.words)
 
 
 def parse_sections(bodies: list[SectionBody], vocabulary: frozenset[str]) -> list[Section]:

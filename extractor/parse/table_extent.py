@@ -9,14 +9,20 @@ On a page the stretch runs from the first word of the table's region there (the 
 itself, or the page top on a page the table continues onto) to the bottom of the last
 row the parser read there: whatever stands between a caption and the rows under it is
 the table's (a header's first line above the year line, a wrapped caption).
+
+A table no parser reads (Tabel 5, a grid under a figure caption or none) is known by its
+print instead: its cells are set in a size the parsed tables' cells are set in, when
+that is smaller than the running text (`cell_sizes`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractor.read.page import Line, Page, Word
+from extractor.read.text_lines import words_to_lines
 
 
 @dataclass(frozen=True)
@@ -55,3 +61,18 @@ def outside_extents(lines: list[Line], extents: Iterable[Extent]) -> list[Line]:
     """The lines no table's reading took."""
     taken = list(extents)
     return [ln for ln in lines if not any(e.holds(ln) for e in taken)]
+
+
+def cell_sizes(pages: Iterable[Page], extents: Iterable[Extent]) -> set[float]:
+    """The font sizes the tables read are set in: the one most words of each extent have
+    (tables may differ: Tabel 2 is often a size above Tabel 1)."""
+    taken = list(extents)
+    out: set[float] = set()
+    for page in pages:
+        lines = words_to_lines(page.words, page.number)
+        for extent in (e for e in taken if e.page == page.number):
+            sizes = Counter(round(w.size, 1) for ln in lines if extent.holds(ln)
+                            for w in ln.words)
+            if sizes:
+                out.add(sizes.most_common(1)[0][0])
+    return out

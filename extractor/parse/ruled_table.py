@@ -10,7 +10,8 @@ runs from just left of its start to just left of the next column's start, so a
 word belongs to exactly one column.
 
 Rows come from the horizontal rules (`table_grid`), or, without rules, from
-vertical gaps between lines. A repeated header row on a continuation page is
+vertical gaps between lines; a table without rules ends where running text starts
+(a line crossing the column borders). A repeated header row on a continuation page is
 recognised by its text and skipped.
 """
 
@@ -88,6 +89,7 @@ def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
     bands = _bands(header_page, header_row, first_column_empty, body_left)
     if not bands:
         return None
+    raw_rows = _until_running_text(raw_rows, bands)
     header_cells = [_cell_lines(header_row, band) for band in bands]
     header_key = _key(header_row)
     header = [join_lines(c, vocabulary) for c in header_cells]
@@ -114,6 +116,32 @@ def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
         last_page = page.number
     taken = [(page.number, row.bottom) for page, row in raw_rows if row.words]
     return Table(header, rows, continued, table_extents(body_pages, taken))
+
+
+def _until_running_text(raw_rows: list[tuple[Page, Row]],
+                        bands: list[Band]) -> list[tuple[Page, Row]]:
+    """A table without rules ends at the first line of running text under it.
+
+    Running text crosses the column borders: a word straddles the start of a column, at
+    as many column starts as the table has (two at most), where a table's cell text
+    stays inside its column. The rows from that line on are not the table's."""
+    edges = [b.x0 for b in bands[1:]]
+    needed = min(2, len(edges))
+    for i, (page, row) in enumerate(raw_rows[1:], start=1):
+        if row.ruled or not needed:
+            continue
+        prose = next((ln for ln in row.lines()
+                      if sum(any(w.x0 < x - 1 and w.x1 > x + 1 for w in ln.words)
+                             for x in edges) >= needed), None)
+        if prose is None:
+            continue
+        kept = [w for w in row.words if w.bottom <= prose.top]
+        head = raw_rows[:i]
+        if kept:
+            head.append((page, Row(page.number, row.top, max(w.bottom for w in kept), kept,
+                                   ruled=False)))
+        return head
+    return raw_rows
 
 
 def _page_rows(page: Page, words: list[Word]) -> tuple[list[Row], Row | None]:

@@ -1,0 +1,140 @@
+"""Tables without any rule read like ruled ones: synthetic pages, words placed by hand.
+
+One proposal page holds section 2 with a rule-less Tabel 1 and running text after it,
+section 3 with a rule-less Tabel 2, and section 6 with a rule-less Tabel 4 (its first
+header cell empty) and a one-column Tabel 5 no parser reads. Rows stand 10 pt apart
+(cell padding), lines inside a cell 2 pt. Each test states what a reader sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_economy_geometry import TABLE, _page
+
+from extractor.models import Proposal
+from extractor.parse.economy_table import parse_economy_table
+from extractor.parse.proposal import parse_proposal
+from extractor.read.page import Page, Word
+from extractor.segment.layout import Position, Region, segment
+from extractor.template import COPENHAGEN
+
+CHAR = 5.0
+BODY, CELL = 11.0, 9.0  # running text and table cells
+AFTER_TABEL_2 = ("Målene følges op hvert år af forvaltningen og udvalget i fællesskab "
+                 "med de berørte.")
+
+
+def _line(text: str, x0: float, top: float, bold: bool = False,
+          size: float = BODY) -> list[Word]:
+    out = []
+    for token in text.split():
+        out.append(Word(token, x0, x0 + CHAR * len(token), top, top + 10, bold, size))
+        x0 += CHAR * (len(token) + 1)
+    return out
+
+
+def _cells(cells: list[tuple[float, str]], top: float, bold: bool = False) -> list[Word]:
+    return [w for x, text in cells for w in _line(text, x, top, bold, CELL)]
+
+
+def _proposal_page() -> Page:
+    words = [*_line("Forslag om et bedre tilbud", 50, 40, True, 16),
+             *_line("Kort resumé: Et forslag om et bedre tilbud.", 50, 70),
+             *_line("2. Økonomi", 50, 100, True),
+             *_line("Forslaget koster penge i de første år.", 50, 120),
+             *_line("Tabel 1. Forslagets samlede økonomiske konsekvenser", 50, 140, True)]
+    table1 = _page(TABLE, ruled=False)  # header at y=100: moved to y=160
+    words += [Word(w.text, w.x0, w.x1, w.top + 60, w.bottom + 60, w.bold, CELL)
+              for w in table1.words]
+    y = max(w.bottom for w in words) + 20
+    words += _line("Teksten efter tabellen hører til afsnittet.", 50, y)
+    y += 30
+    words += _line("3. Implementering og opfølgning", 50, y, True)
+    words += _line("Tabel 2. Opfølgningsmål", 50, y + 20, True)
+    columns = (50.0, 180.0, 310.0, 440.0)
+    y += 40
+    words += _cells(list(zip(columns, ("Opfølgningsmål", "Hvordan måles", "Hvem er ansvarlig",
+                                       "Hvornår"), strict=True)), y, bold=True)
+    y += 20
+    words += _cells([(50, "Målet er nået"), (180, "Ved optælling"), (310, "Centeret"),
+                     (440, "2027")], y)
+    words += _cells([(50, "i alle enheder")], y + 12)  # the goal wraps
+    y += 32
+    words += _cells([(50, "Flere i job"), (180, "Opgørelse"), (440, "Ultimo 2028")], y)
+    y += 30
+    words += _line(AFTER_TABEL_2, 50, y)  # running text, as wide as the table
+    y += 30
+    words += _line("6. Hvem er hørt", 50, y, True)
+    words += _line("Tabel 4. Godkendelse af Center for Økonomi", 50, y + 20, True)
+    y += 40
+    words += _cells([(300, "Ja/Nej"), (400, "Dato for godkendelse")], y, bold=True)
+    words += _cells([(50, "Center for Økonomi"), (300, "Ja"), (400, "23. januar 2026")], y + 20)
+    words += _cells([(50, "Økonomikredsen"), (400, "12. december 2025")], y + 40)
+    y += 70
+    words += _line("Tabel 5. Inddragede samarbejdspartnere", 50, y, True)
+    words += _cells([(50, "Relevante samarbejdspartnere")], y + 20, bold=True)
+    words += _cells([(50, "Ældrerådet")], y + 40)
+    return Page(number=1, width=600.0, height=max(w.bottom for w in words) + 50,
+                words=words, rules=[])
+
+
+def _read() -> Proposal:
+    layouts = segment([_proposal_page()])
+    assert len(layouts) == 1
+    return parse_proposal(layouts[0])
+
+
+def test_section_texts_leave_out_rule_less_tables_and_keep_the_text_around_them() -> None:
+    proposal = _read()
+    texts = {s.number: s.text for s in proposal.sections}
+    assert texts == {
+        "2": "Forslaget koster penge i de første år.\n"
+             "Teksten efter tabellen hører til afsnittet.",
+        "3": AFTER_TABEL_2,
+        "6": "",
+    }
+
+
+def _economy_rows(page: Page) -> list[tuple[str, str | None, dict[str, int | None]]]:
+    region = Region(Position(page.number, 0.0), Position(page.number, 10**6), [page])
+    economy, findings = parse_economy_table(region, frozenset(), COPENHAGEN)
+    assert economy is not None and findings == []
+    return [(r.label, r.steering_area, r.values) for r in economy.rows]
+
+
+def test_rule_less_tabel_1_reads_like_the_ruled_one() -> None:
+    proposal = _read()
+    assert proposal.economy is not None
+    assert [(r.label, r.steering_area, r.values) for r in proposal.economy.rows] == (
+        _economy_rows(_page(TABLE, ruled=True)))
+    assert not [f for f in proposal.findings if f.rule.startswith("economy.unreadable")]
+
+
+def test_rule_less_tabel_1_group_row_into_the_year_columns_and_wrapped_steering_header() -> None:
+    """A group row long enough to reach the year columns is the table's, not the notes;
+    "Sty-" "ringsom-" "råde" beside the year line is the header row, not rows."""
+    long_group = "Varige ændringer (effektiviseringer og drift af de nye tilbud i byen)"
+    table = [(([long_group], None, {}) if i == 0 else row) for i, row in enumerate(TABLE)]
+    ruled, plain = _page(table, ruled=True), _page(table, ruled=False)
+    assert any(w.x0 > 340 for w in plain.words if 118 <= w.top < 128)  # the group row's end
+    words = [w for w in plain.words if w.text != "Styringsområde"]
+    words = [w if w.top < 115 else Word(w.text, w.x0, w.x1, w.top + 24, w.bottom + 24,
+                                        w.bold, w.size) for w in words]
+    words += [Word(t, 260, 260 + CHAR * len(t), top, top + 10, False, 10.0)
+              for t, top in (("Sty-", 100), ("ringsom-", 112), ("råde", 124))]
+    wrapped = Page(plain.number, plain.width, plain.height, words, [])
+    assert _economy_rows(wrapped) == _economy_rows(ruled)
+
+
+def test_rule_less_tabel_2_ends_at_running_text_and_empty_cell_is_null() -> None:
+    """The paragraph under Tabel 2 is no goal (it crosses the column borders)."""
+    goals = [(g.goal, g.measure, g.responsible, g.deadline) for g in _read().follow_up]
+    assert goals == [("Målet er nået i alle enheder", "Ved optælling", "Centeret", "2027"),
+                     ("Flere i job", "Opgørelse", None, "Ultimo 2028")]
+
+
+def test_rule_less_hearing_table_finds_its_empty_first_column() -> None:
+    hearings = [(h.table, h.body, h.answer, h.date) for h in _read().hearings]
+    assert hearings == [(4, "Center for Økonomi", True, dt.date(2026, 1, 23)),
+                        (4, "Økonomikredsen", None, dt.date(2025, 12, 12))]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_economy_geometry import TABLE, _page
+from test_economy_geometry import TABLE, _page, _split
 
 from extractor.models import Proposal
 from extractor.parse.economy_table import parse_economy_table
@@ -57,6 +57,9 @@ def _proposal_page() -> Page:
     words += _cells(list(zip(columns, ("Opfølgningsmål", "Hvordan måles", "Hvem er ansvarlig",
                                        "Hvornår"), strict=True)), y, bold=True)
     y += 20
+    words += _cells([(50, "Implementering og anvendelse af investeringsmidlerne i enhederne")],
+                    y, bold=True)  # a group row: one cell merged over the columns
+    y += 20
     words += _cells([(50, "Målet er nået"), (180, "Ved optælling"), (310, "Centeret"),
                      (440, "2027")], y)
     words += _cells([(50, "i alle enheder")], y + 12)  # the goal wraps
@@ -75,6 +78,11 @@ def _proposal_page() -> Page:
     words += _line("Tabel 5. Inddragede samarbejdspartnere", 50, y, True)
     words += _cells([(50, "Relevante samarbejdspartnere")], y + 20, bold=True)
     words += _cells([(50, "Ældrerådet")], y + 40)
+    y += 70  # a caption wrapped over two lines, then the header row
+    words += _line("Tabel 6. Høring og inddragelse af kredse og udvalg [Tabelnummer", 50, y, True)
+    words += _line("opdateres]", 50, y + 12, True)
+    words += _cells([(300, "Ja/Nej"), (400, "Dato for høringssvar")], y + 32, bold=True)
+    words += _cells([(50, "MED-udvalg"), (300, "Nej"), (400, "20. februar 2026")], y + 52)
     return Page(number=1, width=600.0, height=max(w.bottom for w in words) + 50,
                 words=words, rules=[])
 
@@ -129,12 +137,30 @@ def test_rule_less_tabel_1_group_row_into_the_year_columns_and_wrapped_steering_
 
 def test_rule_less_tabel_2_ends_at_running_text_and_empty_cell_is_null() -> None:
     """The paragraph under Tabel 2 is no goal (it crosses the column borders)."""
-    goals = [(g.goal, g.measure, g.responsible, g.deadline) for g in _read().follow_up]
-    assert goals == [("Målet er nået i alle enheder", "Ved optælling", "Centeret", "2027"),
-                     ("Flere i job", "Opgørelse", None, "Ultimo 2028")]
+    goals = [(g.group, g.goal, g.measure, g.responsible, g.deadline) for g in _read().follow_up]
+    group = "Implementering og anvendelse af investeringsmidlerne i enhederne"
+    assert goals == [(group, "Målet er nået i alle enheder", "Ved optælling", "Centeret", "2027"),
+                     (group, "Flere i job", "Opgørelse", None, "Ultimo 2028")]
 
 
 def test_rule_less_hearing_table_finds_its_empty_first_column() -> None:
     hearings = [(h.table, h.body, h.answer, h.date) for h in _read().hearings]
     assert hearings == [(4, "Center for Økonomi", True, dt.date(2026, 1, 23)),
-                        (4, "Økonomikredsen", None, dt.date(2025, 12, 12))]
+                        (4, "Økonomikredsen", None, dt.date(2025, 12, 12)),
+                        (6, "MED-udvalg", False, dt.date(2026, 2, 20))]
+
+
+def test_rule_less_tabel_1_row_split_by_the_page_break_is_one_row() -> None:
+    """The rest of a row at the next page's top, label only, is that row's, also when it
+    starts with "§" (a new row's label starts with a capital letter)."""
+    table = [(["Besparelse på anbringelse i", "§ 107-tilbud"], row[1], row[2]) if i == 1
+             else row for i, row in enumerate(TABLE)]
+    whole = _page(table, ruled=False)
+    rest = next(w.top for w in whole.words if w.text == "§")
+    pages = _split(whole, rest - 1)
+    region = Region(Position(3, 0.0), Position(4, 10**6), list(pages))
+    economy, findings = parse_economy_table(region, frozenset(), COPENHAGEN)
+    assert economy is not None and findings == []
+    assert [(r.label, r.values) for r in economy.rows] == [
+        (label, values) for label, _, values in _economy_rows(whole)]
+    assert economy.rows[0].label == "Besparelse på anbringelse i § 107-tilbud"

@@ -455,9 +455,10 @@ def _notes(words: list[tuple[int, Word]], vocabulary: frozenset[str],
 
 
 def _continues_previous_row(row: Row, columns: Columns) -> bool:
-    """A row Word split across the page break: only label text, starting in lower case."""
+    """A row the page break split: only label text, not starting with a capital letter
+    (a label starts with one; its rest may start "§107 på psykiatri" or in lower case)."""
     label = [w for w in row.words if columns.label.has_centre_of(w)]
-    return bool(label) and len(label) == len(row.words) and label[0].text[:1].islower()
+    return bool(label) and len(label) == len(row.words) and not label[0].text[:1].isupper()
 
 
 def _is_trailing_note(row: Row, columns: Columns) -> bool:

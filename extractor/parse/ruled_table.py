@@ -66,7 +66,7 @@ def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
                first_column_empty: bool = False) -> Table | None:
     """Read the table under `caption`; None when no header row is found."""
     pages = region.words_by_page()
-    caption_bottom = caption.line.bottom
+    caption_bottom = _caption_bottom(pages, caption)
     body_pages: list[tuple[Page, list[Word]]] = []
     for page, words in pages:
         kept = [w for w in words if page.number > caption.line.page or w.top > caption_bottom + 0.5]
@@ -118,20 +118,37 @@ def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
     return Table(header, rows, continued, table_extents(body_pages, taken))
 
 
+def _caption_bottom(pages: list[tuple[Page, list[Word]]], caption: Heading) -> float:
+    """Where the caption ends: a caption wrapped over lines ("… [Tabelnummer opdate-"
+    "res]") goes on in bold lines of its size right under it, closer than a row's gap;
+    without rules nothing else tells its last line from the header row."""
+    words = next((ws for page, ws in pages if page.number == caption.line.page), [])
+    previous = caption.line
+    size = max(w.size for w in previous.words)
+    for line in words_to_lines([w for w in words if w.top > previous.bottom + 0.5],
+                               caption.line.page):
+        if (not line.bold or abs(max(w.size for w in line.words) - size) > 0.1
+                or line_gap(line, previous) > 0.45 * (line.bottom - line.top)):
+            break
+        previous = line
+    return previous.bottom
+
+
 def _until_running_text(raw_rows: list[tuple[Page, Row]],
                         bands: list[Band]) -> list[tuple[Page, Row]]:
     """A table without rules ends at the first line of running text under it.
 
     Running text crosses the column borders: a word straddles the start of a column, at
     as many column starts as the table has (two at most), where a table's cell text
-    stays inside its column. The rows from that line on are not the table's."""
+    stays inside its column. A bold line crossing them is a group row (a cell merged
+    over the columns, Tabel 2). The rows from that line on are not the table's."""
     edges = [b.x0 for b in bands[1:]]
     needed = min(2, len(edges))
     for i, (page, row) in enumerate(raw_rows[1:], start=1):
         if row.ruled or not needed:
             continue
-        prose = next((ln for ln in row.lines()
-                      if sum(any(w.x0 < x - 1 and w.x1 > x + 1 for w in ln.words)
+        prose = next((ln for ln in row.lines() if not ln.bold
+                      and sum(any(w.x0 < x - 1 and w.x1 > x + 1 for w in ln.words)
                              for x in edges) >= needed), None)
         if prose is None:
             continue

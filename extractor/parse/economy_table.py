@@ -11,11 +11,11 @@ bands, is never guessed: the cell stays `None` and a finding says so.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractor.models import Box, Economy, EconomyRow, Evidence, Finding, Group, Payback
 from extractor.numbers import is_table_amount, parse_table_amount
+from extractor.parse.economy_gaps import is_trailing_note, split_prose, starts_row, year_words
 from extractor.parse.economy_layout import has_amount, layout_findings
 from extractor.parse.economy_rows import (
     group_heading,
@@ -132,7 +132,7 @@ def read_economy_table(
         else:
             note_words += [(page.number, w) for w in below]
 
-    while rows and _is_trailing_note(rows[-1], columns):
+    while rows and is_trailing_note(rows[-1], columns):
         # A rule-less table: a plain line of text under the last row is a note, also
         # without the "Noter til alle tabeller" lead-in ("Alle effektiviseringer er …").
         note = rows.pop()
@@ -152,31 +152,14 @@ def _find_header(pages: list[tuple[Page, list[Word]]],
     for page, words in pages:
         lines = words_to_lines(words, page.number)
         for i, line in enumerate(lines):
-            year_words = _year_words(line, template)
-            if len(year_words) < 3:
+            years = year_words(line, template)
+            if len(years) < 3:
                 continue
             nearby = [w for ln in lines[max(0, i - 3): i + 4] for w in ln.words]
-            columns = _columns(page, year_words, nearby, line, template)
+            columns = _columns(page, years, nearby, line, template)
             if columns is not None:
                 return page, line, columns
     return None
-
-
-def _year_words(line: Line, template: Template) -> list[Word]:
-    words = list(line.words)
-    picked = [w for i, w in enumerate(words)
-              if template.year_word.match(w.text)
-              and not (i + 1 < len(words) and words[i + 1].text.lower().startswith("p/l"))]
-    # The longest run of consecutive years: a price level whose "p/l" wrapped onto the
-    # next line ("1.000 kr. 2027" | "p/l") leaves a stray year in front of the columns.
-    runs: list[list[Word]] = []
-    for w in picked:
-        if runs and int(w.text) - int(runs[-1][-1].text) == 1:
-            runs[-1].append(w)
-        else:
-            runs.append([w])
-    best = max(runs, key=len, default=[])
-    return best if len(best) == len(picked) or len(best) >= 3 else []
 
 
 def _columns(page: Page, year_words: list[Word], nearby: list[Word], line: Line,
@@ -277,49 +260,15 @@ def _rows_on_page(page: Page, words: list[Word], columns: Columns) -> tuple[list
                             top - _RULE_REACH, bottom + _RULE_REACH)
     if len(ys) >= 3:
         return rows_between_rules(page.number, words, ys)
-    table_words, rest = _split_prose(words, columns, page.number)
-    return rows_from_gaps(page.number, table_words, _starts_row(columns)), rest
-
-
-def _split_prose(words: list[Word], columns: Columns, page: int) -> tuple[list[Word], list[Word]]:
-    """Without rules the table ends at the first line of running text (the notes).
-
-    A group row ("Varige ændringer (effektiviseringer og drift)") spans every column, so
-    its words may reach the year columns too: it is the table's (bold, or named so).
-    """
-    template = columns.template
-    lines = words_to_lines(words, page)
-    for i, line in enumerate(lines):
-        prose = (any(columns.year_of(w) is not None and not is_table_amount(w.text)
-                     for w in line.words) and not _year_words(line, template)
-                 and not line.bold and group_heading(template, line.text) is None)
-        if template.notes.match(line.text) or prose:
-            return ([w for ln in lines[:i] for w in ln.words],
-                    [w for ln in lines[i:] for w in ln.words])
-    return words, []
-
-
-def _starts_row(columns: Columns) -> Callable[[Line, Line | None, Row], bool]:
-    """A new row at a gap, or where a line with values follows a row that has values. The
-    header row ends at a gap only: its "Styringsområde" cell wraps ("Sty-" "ringsom-"
-    "råde") beside the year line, and those lines hold no values of a row of their own."""
-    def starts(line: Line, previous: Line | None, current: Row) -> bool:
-        has_values = any(not columns.label.has_centre_of(w) for w in line.words)
-        current_has_values = any(not columns.label.has_centre_of(w) for w in current.words)
-        gap = line_gap(line, previous)
-        height = line.bottom - line.top
-        if gap > 0.45 * height:
-            return True
-        header = any(len(_year_words(ln, columns.template)) >= 3 for ln in current.lines())
-        return has_values and current_has_values and not header
-    return starts
+    table_words, rest = split_prose(words, columns, page.number)
+    return rows_from_gaps(page.number, table_words, starts_row(columns)), rest
 
 
 def _is_header_row(row: Row, columns: Columns) -> bool:
     """The header row, also a part of it alone: a repeated two-line header whose first
     line ("1.000 kr.", "Styrings-") has no year words, read as a row of its own."""
     template = columns.template
-    if any(len(_year_words(ln, template)) >= 3 for ln in row.lines()):
+    if any(len(year_words(ln, template)) >= 3 for ln in row.lines()):
         return True
     if has_amount(row, columns) or not row.words:
         return False
@@ -459,14 +408,6 @@ def _continues_previous_row(row: Row, columns: Columns) -> bool:
     (a label starts with one; its rest may start "§107 på psykiatri" or in lower case)."""
     label = [w for w in row.words if columns.label.has_centre_of(w)]
     return bool(label) and len(label) == len(row.words) and not label[0].text[:1].isupper()
-
-
-def _is_trailing_note(row: Row, columns: Columns) -> bool:
-    if row.ruled or has_amount(row, columns) or any(w.bold for w in row.words):
-        return False
-    label = " ".join(w.text for w in row.words)
-    template = columns.template
-    return not is_payback(template, label) and group_heading(template, label) is None
 
 
 def _moved_below(word: Word, row: Row) -> Word:

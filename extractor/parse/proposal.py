@@ -13,6 +13,7 @@ from extractor.parse.economy_table import read_economy_table
 from extractor.parse.follow_up_table import follow_up_goals, follow_up_table
 from extractor.parse.front_page import parse_front_page
 from extractor.parse.header import parse_case, parse_document_type, parse_title
+from extractor.parse.ruled_table import read_table
 from extractor.parse.sections import parse_risk, parse_sections, section_bodies
 from extractor.parse.table_extent import Extent
 from extractor.read.text_lines import hyphen_vocabulary, words_to_lines
@@ -37,6 +38,7 @@ def parse_proposal(layout: ProposalLayout) -> Proposal:
         tables += follow_up.extents
     hearings = hearing_tables(layout, vocabulary)
     tables += [e for _, table in hearings for e in table.extents]
+    tables += _other_tables(layout, vocabulary)
     summary, department = parse_front_page(layout, vocabulary)
     bodies = section_bodies(layout, tables)
     sections = parse_sections(bodies, vocabulary)
@@ -63,3 +65,19 @@ def parse_proposal(layout: ProposalLayout) -> Proposal:
         hearings=parse_hearings(hearings, vocabulary, template),
         findings=findings,
     )
+
+
+def _other_tables(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[Extent]:
+    """Where the captioned tables no parser reads stand (Tabel 5), so that section texts
+    leave them out also without rules. Only a table whose first line under the caption is
+    a bold header row: a caption may stand over plain text instead ("Ikke relevant.")."""
+    template = layout.template
+    parsed = {str(n) for n in (template.economy_table, template.follow_up_table,
+                               *template.hearing_tables)}
+    extents: list[Extent] = []
+    for heading in layout.headings:
+        if heading.kind == "table" and heading.number not in parsed:
+            table = read_table(layout.region_after(heading), heading, vocabulary)
+            if table is not None and table.header_bold:
+                extents += table.extents
+    return extents

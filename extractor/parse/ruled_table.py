@@ -60,6 +60,7 @@ class Table:
     rows: list[TableRow]
     continued: list[bool]  # per row: the first body row on a later page than the header
     extents: list[Extent] = field(default_factory=list)  # where the rows read stand
+    header_bold: bool = False  # the header row is printed in bold, as this template's are
 
 
 def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
@@ -115,7 +116,8 @@ def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
         continued.append(page.number != last_page)
         last_page = page.number
     taken = [(page.number, row.bottom) for page, row in raw_rows if row.words]
-    return Table(header, rows, continued, table_extents(body_pages, taken))
+    return Table(header, rows, continued, table_extents(body_pages, taken),
+                 all(w.bold for w in header_row.words))
 
 
 def _caption_bottom(pages: list[tuple[Page, list[Word]]], caption: Heading) -> float:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from extractor.models import Risk, Section
+from extractor.parse.grid_lines import without_grids
 from extractor.parse.paragraphs import Paragraph, lines_to_paragraphs, outside_tables
 from extractor.parse.table_extent import Extent, cell_sizes, outside_extents
 from extractor.read.page import Line
@@ -53,6 +54,7 @@ def section_bodies(layout: ProposalLayout, tables: Sequence[Extent] = ()) -> lis
         lines = [ln for ln in region.lines()
                  if not (ln.page == heading.line.page and abs(ln.top - heading.line.top) < 0.5)]
         lines = outside_extents(outside_tables(lines, layout.pages, heading_marks), tables)
+        lines = without_grids(lines)
         texts.append((heading, _without_small_print(lines)))
     cells = _table_print(cell_sizes(layout.pages, tables), [ln for _, t in texts for ln in t])
     bodies = []

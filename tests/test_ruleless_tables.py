@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from test_economy_geometry import TABLE, _page, _split
 
 from extractor.models import Proposal
@@ -34,19 +35,51 @@ def _line(text: str, x0: float, top: float, bold: bool = False,
     return out
 
 
-def _cells(cells: list[tuple[float, str]], top: float, bold: bool = False) -> list[Word]:
-    return [w for x, text in cells for w in _line(text, x, top, bold, CELL)]
+def _justified(text: str, top: float, right: float = 560.0) -> list[Word]:
+    """A line of running text stretched to the right margin: every space alike, wider
+    than the font size when the line holds few words."""
+    tokens = text.split()
+    gap = (right - 50 - CHAR * sum(len(t) for t in tokens)) / (len(tokens) - 1)
+    out, x0 = [], 50.0
+    for token in tokens:
+        out.append(Word(token, x0, x0 + CHAR * len(token), top, top + 10, False, BODY))
+        x0 += CHAR * len(token) + gap
+    return out
 
 
-def _proposal_page() -> Page:
+JUSTIFIED = "Forløbet har tre faser med hver sine fastlagte aktiviteter for borgeren."
+GRID = [[(50.0, "Fase 1 - Den unge"), (220.0, "Fase 2 - Botræning"),
+         (390.0, "Fase 3 - Udflytning")],
+        [(50.0, "flytter ind"), (220.0, "og bolig"), (390.0, "fra botilbuddet")],
+        [(50.0, "- Relationer"), (220.0, "- Indsatsmål og"), (390.0, "- Egen bolig")],
+        [(220.0, "uddannelse")]]
+
+
+def _cells(cells: list[tuple[float, str]], top: float, bold: bool = False,
+           size: float = CELL) -> list[Word]:
+    return [w for x, text in cells for w in _line(text, x, top, bold, size)]
+
+
+def _proposal_page(cell: float = CELL) -> Page:
+    """The proposal, its tables printed in `cell` (smaller than the running text, or not)."""
     words = [*_line("Forslag om et bedre tilbud", 50, 40, True, 16),
              *_line("Kort resumé: Et forslag om et bedre tilbud.", 50, 70),
              *_line("2. Økonomi", 50, 100, True),
              *_line("Forslaget koster penge i de første år.", 50, 120),
-             *_line("Tabel 1. Forslagets samlede økonomiske konsekvenser", 50, 140, True)]
-    table1 = _page(TABLE, ruled=False)  # header at y=100: moved to y=160
-    words += [Word(w.text, w.x0, w.x1, w.top + 60, w.bottom + 60, w.bold, CELL)
+             *_justified(JUSTIFIED, 140)]
+    y = 160.0  # a grid without caption nor rules: header row, then a row with a bullet list
+    for n, row in enumerate(GRID):
+        words += _cells(row, y, bold=n < 2, size=cell)
+        y += 12 if n != 1 else 20
+    words += _line("Tabel 1. Forslagets samlede økonomiske konsekvenser", 50, y + 10, True)
+    table1 = _page(TABLE, ruled=False)  # header at y=100: moved under the caption
+    shift = y + 30 - 100
+    words += [Word(w.text, w.x0, w.x1, w.top + shift, w.bottom + shift, w.bold, cell)
               for w in table1.words]
+
+    def _cells_at(cells: list[tuple[float, str]], top: float, bold: bool = False) -> list[Word]:
+        return _cells(cells, top, bold, cell)
+
     y = max(w.bottom for w in words) + 20
     words += _line("Teksten efter tabellen hører til afsnittet.", 50, y)
     y += 30
@@ -54,53 +87,61 @@ def _proposal_page() -> Page:
     words += _line("Tabel 2. Opfølgningsmål", 50, y + 20, True)
     columns = (50.0, 180.0, 310.0, 440.0)
     y += 40
-    words += _cells(list(zip(columns, ("Opfølgningsmål", "Hvordan måles", "Hvem er ansvarlig",
+    words += _cells_at(list(zip(columns, ("Opfølgningsmål", "Hvordan måles", "Hvem er ansvarlig",
                                        "Hvornår"), strict=True)), y, bold=True)
     y += 20
-    words += _cells([(50, "Implementering og anvendelse af investeringsmidlerne i enhederne")],
+    words += _cells_at([(50, "Implementering og anvendelse af investeringsmidlerne i enhederne")],
                     y, bold=True)  # a group row: one cell merged over the columns
     y += 20
-    words += _cells([(50, "Målet er nået"), (180, "Ved optælling"), (310, "Centeret"),
+    words += _cells_at([(50, "Målet er nået"), (180, "Ved optælling"), (310, "Centeret"),
                      (440, "2027")], y)
-    words += _cells([(50, "i alle enheder")], y + 12)  # the goal wraps
+    words += _cells_at([(50, "i alle enheder")], y + 12)  # the goal wraps
     y += 32
-    words += _cells([(50, "Flere i job"), (180, "Opgørelse"), (440, "Ultimo 2028")], y)
+    words += _cells_at([(50, "Flere i job"), (180, "Opgørelse"), (440, "Ultimo 2028")], y)
     y += 30
     words += _line(AFTER_TABEL_2, 50, y)  # running text, as wide as the table
     y += 30
     words += _line("6. Hvem er hørt", 50, y, True)
     words += _line("Tabel 4. Godkendelse af Center for Økonomi", 50, y + 20, True)
     y += 40
-    words += _cells([(300, "Ja/Nej"), (400, "Dato for godkendelse")], y, bold=True)
-    words += _cells([(50, "Center for Økonomi"), (300, "Ja"), (400, "23. januar 2026")], y + 20)
-    words += _cells([(50, "Økonomikredsen"), (400, "12. december 2025")], y + 40)
+    words += _cells_at([(300, "Ja/Nej"), (400, "Dato for godkendelse")], y, bold=True)
+    words += _cells_at([(50, "Center for Økonomi"), (300, "Ja"), (400, "23. januar 2026")], y + 20)
+    words += _cells_at([(50, "Økonomikredsen"), (400, "12. december 2025")], y + 40)
     y += 70
     words += _line("Tabel 5. Inddragede samarbejdspartnere", 50, y, True)
-    words += _cells([(50, "Relevante samarbejdspartnere")], y + 20, bold=True)
-    words += _cells([(50, "Ældrerådet")], y + 40)
+    words += _cells_at([(50, "Relevante samarbejdspartnere")], y + 20, bold=True)
+    words += _cells_at([(50, "Ældrerådet")], y + 40)
     y += 70  # a caption wrapped over two lines, then the header row
     words += _line("Tabel 6. Høring og inddragelse af kredse og udvalg [Tabelnummer", 50, y, True)
     words += _line("opdateres]", 50, y + 12, True)
-    words += _cells([(300, "Ja/Nej"), (400, "Dato for høringssvar")], y + 32, bold=True)
-    words += _cells([(50, "MED-udvalg"), (300, "Nej"), (400, "20. februar 2026")], y + 52)
+    words += _cells_at([(300, "Ja/Nej"), (400, "Dato for høringssvar")], y + 32, bold=True)
+    words += _cells_at([(50, "MED-udvalg"), (300, "Nej"), (400, "20. februar 2026")], y + 52)
+    y += 80  # a caption over plain text, not over a table (no bold header row)
+    words += _line("Tabel 7. Andre parter", 50, y, True)
+    words += _line("Ikke relevant.", 50, y + 20)
     return Page(number=1, width=600.0, height=max(w.bottom for w in words) + 50,
                 words=words, rules=[])
 
 
-def _read() -> Proposal:
-    layouts = segment([_proposal_page()])
+def _read(cell: float = CELL) -> Proposal:
+    layouts = segment([_proposal_page(cell)])
     assert len(layouts) == 1
     return parse_proposal(layouts[0])
 
 
-def test_section_texts_leave_out_rule_less_tables_and_keep_the_text_around_them() -> None:
-    proposal = _read()
+@pytest.mark.parametrize("cell", [CELL, BODY], ids=["tables in small print", "in body size"])
+def test_section_texts_leave_out_rule_less_tables_and_keep_the_text_around_them(
+        cell: float) -> None:
+    """Tabel 1 and 2 by their parsers' reading; Tabel 5 (no parser) by its bold header row
+    or its small print; the uncaptioned grid by its columns (or its small print). The
+    justified line, its spaces wider than the font size but all alike, stays text."""
+    proposal = _read(cell)
     texts = {s.number: s.text for s in proposal.sections}
     assert texts == {
-        "2": "Forslaget koster penge i de første år.\n"
+        "2": f"Forslaget koster penge i de første år.\n{JUSTIFIED}\n"
              "Teksten efter tabellen hører til afsnittet.",
         "3": AFTER_TABEL_2,
-        "6": "",
+        "6": "Ikke relevant.",
     }
 
 

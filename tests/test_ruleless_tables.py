@@ -16,8 +16,10 @@ from test_economy_geometry import TABLE, _page, _split
 from extractor.models import Proposal
 from extractor.parse.economy_table import parse_economy_table
 from extractor.parse.proposal import parse_proposal
+from extractor.parse.ruled_table import read_table
 from extractor.read.page import Page, Word
-from extractor.segment.layout import Position, Region, segment
+from extractor.read.text_lines import words_to_lines
+from extractor.segment.layout import Heading, Position, Region, segment
 from extractor.template import COPENHAGEN
 
 CHAR = 5.0
@@ -205,3 +207,18 @@ def test_rule_less_tabel_1_row_split_by_the_page_break_is_one_row() -> None:
     assert [(r.label, r.values) for r in economy.rows] == [
         (label, values) for label, _, values in _economy_rows(whole)]
     assert economy.rows[0].label == "Besparelse på anbringelse i § 107-tilbud"
+
+
+def test_rule_less_hearing_table_header_at_a_page_foot_rows_on_the_next_page() -> None:
+    caption_words = _line("Tabel 6. Høring og inddragelse", 50, 700, True)
+    first = Page(1, 600.0, 800.0, [*caption_words, *_cells([(300, "Ja/Nej"), (400, "Dato")],
+                                                            720, bold=True)], [])
+    second = Page(2, 600.0, 800.0, _cells([(50, "MED-udvalg"), (300, "Ja"),
+                                           (400, "20. februar 2026")], 60), [])
+    caption = Heading("table", "6", "Høring og inddragelse",
+                      words_to_lines(caption_words, 1)[0])
+    region = Region(Position(1, 700.0), Position(2, 10**6), [first, second])
+    table = read_table(region, caption, frozenset(), first_column_empty=True)
+    assert table is not None
+    assert [[row.text(i, frozenset()) for i in range(3)] for row in table.rows] == [
+        ["MED-udvalg", "Ja", "20. februar 2026"]]

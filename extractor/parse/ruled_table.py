@@ -86,7 +86,8 @@ def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
     if not raw_rows:
         return None
     header_page, header_row = raw_rows[0]
-    body_left = min(w.x0 for page, row in raw_rows if page is header_page for w in row.words)
+    # every page's rows: the header may stand at a page's foot, its rows on the next page
+    body_left = min(w.x0 for _, row in raw_rows for w in row.words)
     bands = _bands(header_page, header_row, first_column_empty, body_left)
     if not bands:
         return None

@@ -222,3 +222,34 @@ def test_rule_less_hearing_table_header_at_a_page_foot_rows_on_the_next_page() -
     assert table is not None
     assert [[row.text(i, frozenset()) for i in range(3)] for row in table.rows] == [
         ["MED-udvalg", "Ja", "20. februar 2026"]]
+
+
+def test_header_cells_in_small_print_closer_than_six_points_are_columns() -> None:
+    """8 pt header text, spaces 1.8 pt inside a cell, 5.7 pt between two cells (2.5 pt
+    padding each side): "opfølgningsmålet?" and "Hvem" start two columns."""
+    def words(cells: list[list[str]], top: float, bold: bool) -> list[Word]:
+        out, x0 = [], 60.0
+        for cell in cells:
+            for n, token in enumerate(cell):
+                x0 += 1.8 if n else 0.0
+                out.append(Word(token, x0, x0 + 4.0 * len(token), top, top + 8, bold, 8.0))
+                x0 += 4.0 * len(token)
+            x0 += 5.7
+        return out
+
+    header = [["Mål"], ["Hvordan", "måles", "opfølgningsmålet?"], ["Hvem", "er", "ansvarlig?"],
+              ["Hvornår?"]]
+    body = words(header, 100, True)
+    starts = [min(w.x0 for w in body if w.text == cell[0]) for cell in header]
+    body += [Word(t, x, x + 4.0 * len(t), 120, 128, False, 8.0)
+             for t, x in zip(("Målet", "Optælling", "Centeret", "2027"), starts, strict=True)]
+    caption_words = _line("Tabel 2. Opfølgningsmål", 60, 80, True)
+    page = Page(1, 600.0, 800.0, [*caption_words, *body], [])
+    caption = Heading("table", "2", "Opfølgningsmål", words_to_lines(caption_words, 1)[0])
+    table = read_table(Region(Position(1, 80.0), Position(1, 10**6), [page]), caption,
+                       frozenset())
+    assert table is not None
+    assert table.header == ["Mål", "Hvordan måles opfølgningsmålet?", "Hvem er ansvarlig?",
+                            "Hvornår?"]
+    assert [[row.text(i, frozenset()) for i in range(4)] for row in table.rows] == [
+        ["Målet", "Optælling", "Centeret", "2027"]]

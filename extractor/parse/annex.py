@@ -19,7 +19,7 @@ import datetime as dt
 
 from extractor.models import Hearing
 from extractor.numbers import ParseError, parse_danish_date
-from extractor.parse.ruled_table import read_table
+from extractor.parse.ruled_table import Table, read_table
 from extractor.read.page import Line
 from extractor.read.text_lines import collapse_spaces
 from extractor.segment.layout import ProposalLayout
@@ -86,22 +86,32 @@ def _decide(boxes: list[tuple[bool, str]], template: Template) -> bool | None:
     return None
 
 
-def parse_hearings(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[Hearing]:
-    hearings: list[Hearing] = []
+def hearing_tables(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[tuple[int, Table]]:
+    """Tabel 4 and 6 as read; their extents tell the section texts which lines are theirs."""
+    tables = []
     for number in layout.template.hearing_tables:
         caption = layout.table(number)
         if caption is None:
             continue
         table = read_table(layout.region_after(caption), caption, vocabulary,
                            first_column_empty=True)
-        if table is None or len(table.header) < 3:
+        if table is not None:
+            tables.append((number, table))
+    return tables
+
+
+def parse_hearings(tables: list[tuple[int, Table]], vocabulary: frozenset[str],
+                   template: Template) -> list[Hearing]:
+    hearings: list[Hearing] = []
+    for number, table in tables:
+        if len(table.header) < 3:
             continue
         for row in table.rows:
             body = row.text(0, vocabulary)
             if not body:
                 continue
             hearings.append(Hearing(table=number, body=body,
-                                    answer=answer(row.text(1, vocabulary), layout.template),
+                                    answer=answer(row.text(1, vocabulary), template),
                                     date=hearing_date(row.text(2, vocabulary))))
     return hearings
 

@@ -11,11 +11,11 @@ bands, is never guessed: the cell stays `None` and a finding says so.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractor.models import Box, Economy, EconomyRow, Evidence, Finding, Group, Payback
 from extractor.numbers import is_table_amount, parse_table_amount
+from extractor.parse.economy_gaps import is_trailing_note, split_prose, starts_row, year_words
 from extractor.parse.economy_layout import has_amount, layout_findings
 from extractor.parse.economy_rows import (
     group_heading,
@@ -25,6 +25,7 @@ from extractor.parse.economy_rows import (
 )
 from extractor.parse.economy_rows import payback as payback_row
 from extractor.parse.economy_rows import role as row_role
+from extractor.parse.table_extent import Extent, table_extents
 from extractor.parse.table_grid import (
     Band,
     Row,
@@ -74,23 +75,33 @@ def parse_economy_table(
     region: Region, vocabulary: frozenset[str], template: Template
 ) -> tuple[Economy | None, list[Finding]]:
     """Read Tabel 1 from its region; None when no header row with years is found."""
+    economy, findings, _ = read_economy_table(region, vocabulary, template)
+    return economy, findings
+
+
+def read_economy_table(
+    region: Region, vocabulary: frozenset[str], template: Template
+) -> tuple[Economy | None, list[Finding], list[Extent]]:
+    """Tabel 1, its findings and where it stands: the section texts leave those lines out."""
     pages = region.words_by_page()
     if not pages:
-        return None, []
+        return None, [], []
     found = _find_header(pages, template)
     if found is None:
-        return None, []
+        return None, [], []
     header_page, header_line, columns = found
     unit, price_level = _unit_and_price_level(pages, header_page, header_line, columns)
     years = [y for y, _ in columns.years]
 
     per_page: list[tuple[Page, list[Row], list[Word]]] = []
+    taken: list[tuple[int, float]] = []  # (page, bottom) of every row read as the table's
     for page, words in pages:
         if page.number < header_page.number:
             continue
         body = [w for w in words
                 if page.number > header_page.number or w.top >= header_line.top - 1]
         page_rows, rest = _rows_on_page(page, body, columns)
+        taken += [(r.page, r.bottom) for r in page_rows if _is_header_row(r, columns)]
         page_rows = [r for r in page_rows if not _is_header_row(r, columns)]
         table_bottom = max((r.bottom for r in page_rows), default=0.0)
         if page.number > header_page.number and page_rows and page_rows[0].ruled:
@@ -108,7 +119,9 @@ def parse_economy_table(
     for i, (page, page_rows, below) in enumerate(per_page):
         if rows and page_rows and (_continues_previous_row(page_rows[0], columns)
                                    or (open_row and not has_amount(page_rows[0], columns))):
-            rows[-1].words += [_moved_below(w, rows[-1]) for w in page_rows.pop(0).words]
+            rest_of_row = page_rows.pop(0)
+            taken.append((rest_of_row.page, rest_of_row.bottom))
+            rows[-1].words += [_moved_below(w, rows[-1]) for w in rest_of_row.words]
         rows += page_rows
         open_row = i < last and bool(below)
         if open_row:
@@ -119,18 +132,19 @@ def parse_economy_table(
         else:
             note_words += [(page.number, w) for w in below]
 
-    while rows and _is_trailing_note(rows[-1], columns):
+    while rows and is_trailing_note(rows[-1], columns):
         # A rule-less table: a plain line of text under the last row is a note, also
         # without the "Noter til alle tabeller" lead-in ("Alle effektiviseringer er …").
         note = rows.pop()
         note_words[:0] = [(note.page, w) for w in note.words]
+    taken += [(r.page, r.bottom) for r in rows]
     economy_rows, payback, findings = _interpret(rows, columns, years, vocabulary)
     findings[:0] = layout_findings(rows, columns, header_page.number)
     notes = _notes(note_words, vocabulary, template)
     header = Box(page=header_page.number, bbox=bbox_of([header_line]), text=header_line.text)
     economy = Economy(unit=unit, price_level=price_level, years=years, page=header_page.number,
                       header=header, rows=economy_rows, payback=payback, notes=notes)
-    return economy, findings
+    return economy, findings, table_extents(pages, taken)
 
 
 def _find_header(pages: list[tuple[Page, list[Word]]],
@@ -138,31 +152,14 @@ def _find_header(pages: list[tuple[Page, list[Word]]],
     for page, words in pages:
         lines = words_to_lines(words, page.number)
         for i, line in enumerate(lines):
-            year_words = _year_words(line, template)
-            if len(year_words) < 3:
+            years = year_words(line, template)
+            if len(years) < 3:
                 continue
             nearby = [w for ln in lines[max(0, i - 3): i + 4] for w in ln.words]
-            columns = _columns(page, year_words, nearby, line, template)
+            columns = _columns(page, years, nearby, line, template)
             if columns is not None:
                 return page, line, columns
     return None
-
-
-def _year_words(line: Line, template: Template) -> list[Word]:
-    words = list(line.words)
-    picked = [w for i, w in enumerate(words)
-              if template.year_word.match(w.text)
-              and not (i + 1 < len(words) and words[i + 1].text.lower().startswith("p/l"))]
-    # The longest run of consecutive years: a price level whose "p/l" wrapped onto the
-    # next line ("1.000 kr. 2027" | "p/l") leaves a stray year in front of the columns.
-    runs: list[list[Word]] = []
-    for w in picked:
-        if runs and int(w.text) - int(runs[-1][-1].text) == 1:
-            runs[-1].append(w)
-        else:
-            runs.append([w])
-    best = max(runs, key=len, default=[])
-    return best if len(best) == len(picked) or len(best) >= 3 else []
 
 
 def _columns(page: Page, year_words: list[Word], nearby: list[Word], line: Line,
@@ -263,37 +260,15 @@ def _rows_on_page(page: Page, words: list[Word], columns: Columns) -> tuple[list
                             top - _RULE_REACH, bottom + _RULE_REACH)
     if len(ys) >= 3:
         return rows_between_rules(page.number, words, ys)
-    table_words, rest = _split_prose(words, columns, page.number)
-    return rows_from_gaps(page.number, table_words, _starts_row(columns)), rest
-
-
-def _split_prose(words: list[Word], columns: Columns, page: int) -> tuple[list[Word], list[Word]]:
-    """Without rules the table ends at the first line of running text (the notes)."""
-    lines = words_to_lines(words, page)
-    for i, line in enumerate(lines):
-        prose = any(columns.year_of(w) is not None and not is_table_amount(w.text)
-                    for w in line.words) and not _year_words(line, columns.template)
-        if columns.template.notes.match(line.text) or prose:
-            return ([w for ln in lines[:i] for w in ln.words],
-                    [w for ln in lines[i:] for w in ln.words])
-    return words, []
-
-
-def _starts_row(columns: Columns) -> Callable[[Line, Line | None, Row], bool]:
-    def starts(line: Line, previous: Line | None, current: Row) -> bool:
-        has_values = any(not columns.label.has_centre_of(w) for w in line.words)
-        current_has_values = any(not columns.label.has_centre_of(w) for w in current.words)
-        gap = line_gap(line, previous)
-        height = line.bottom - line.top
-        return (has_values and current_has_values) or gap > 0.45 * height
-    return starts
+    table_words, rest = split_prose(words, columns, page.number)
+    return rows_from_gaps(page.number, table_words, starts_row(columns)), rest
 
 
 def _is_header_row(row: Row, columns: Columns) -> bool:
     """The header row, also a part of it alone: a repeated two-line header whose first
     line ("1.000 kr.", "Styrings-") has no year words, read as a row of its own."""
     template = columns.template
-    if any(len(_year_words(ln, template)) >= 3 for ln in row.lines()):
+    if any(len(year_words(ln, template)) >= 3 for ln in row.lines()):
         return True
     if has_amount(row, columns) or not row.words:
         return False
@@ -429,16 +404,10 @@ def _notes(words: list[tuple[int, Word]], vocabulary: frozenset[str],
 
 
 def _continues_previous_row(row: Row, columns: Columns) -> bool:
-    """A row Word split across the page break: only label text, starting in lower case."""
+    """A row the page break split: only label text, not starting with a capital letter
+    (a label starts with one; its rest may start "§107 på psykiatri" or in lower case)."""
     label = [w for w in row.words if columns.label.has_centre_of(w)]
-    return bool(label) and len(label) == len(row.words) and label[0].text[:1].islower()
-
-
-def _is_trailing_note(row: Row, columns: Columns) -> bool:
-    if row.ruled or has_amount(row, columns) or any(w.bold for w in row.words):
-        return False
-    label = " ".join(w.text for w in row.words)
-    return not is_payback(label) and group_heading(label) is None
+    return bool(label) and len(label) == len(row.words) and not label[0].text[:1].isupper()
 
 
 def _moved_below(word: Word, row: Row) -> Word:

@@ -14,18 +14,22 @@ body row on the later page continues the last goal when it has no text in the
 from __future__ import annotations
 
 from extractor.models import FollowUp
-from extractor.parse.ruled_table import TableRow, read_table
+from extractor.parse.ruled_table import Table, TableRow, read_table
 from extractor.read.text_lines import join_lines, words_to_lines
 from extractor.segment.layout import ProposalLayout
 
 _FIELDS = ("goal", "measure", "responsible", "deadline")
 
 
-def parse_follow_up(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[FollowUp]:
+def follow_up_table(layout: ProposalLayout, vocabulary: frozenset[str]) -> Table | None:
+    """Tabel 2 as read; its extents tell the section texts which lines are the table's."""
     caption = layout.table(layout.template.follow_up_table)
     if caption is None:
-        return []
-    table = read_table(layout.region_after(caption), caption, vocabulary)
+        return None
+    return read_table(layout.region_after(caption), caption, vocabulary)
+
+
+def follow_up_goals(table: Table | None, vocabulary: frozenset[str]) -> list[FollowUp]:
     if table is None or len(table.header) < 2:
         return []
     width = len(table.header)

@@ -13,7 +13,7 @@ Ruled tables are recognised by their horizontal rules: the space between two
 consecutive rules that cross most of the text width is a table row, unless a
 heading (section, caption, annex) stands in it, which means the two rules
 belong to two different tables. Text in a table without rules is not
-recognised here.
+recognised here: the table parsers report where they read (`table_extent.py`).
 """
 
 from __future__ import annotations

@@ -7,13 +7,15 @@ field empty or null; the other parts are read all the same.
 from __future__ import annotations
 
 from extractor.models import Finding, Proposal
-from extractor.parse.annex import parse_hearings, parse_innovation
+from extractor.parse.annex import hearing_tables, parse_hearings, parse_innovation
 from extractor.parse.cost_items import parse_cost_items
-from extractor.parse.economy_table import parse_economy_table
-from extractor.parse.follow_up_table import parse_follow_up
+from extractor.parse.economy_table import read_economy_table
+from extractor.parse.follow_up_table import follow_up_goals, follow_up_table
 from extractor.parse.front_page import parse_front_page
 from extractor.parse.header import parse_case, parse_document_type, parse_title
+from extractor.parse.ruled_table import read_table
 from extractor.parse.sections import parse_risk, parse_sections, section_bodies
+from extractor.parse.table_extent import Extent
 from extractor.read.text_lines import hyphen_vocabulary, words_to_lines
 from extractor.segment.layout import Position, ProposalLayout, Region
 
@@ -24,13 +26,21 @@ def parse_proposal(layout: ProposalLayout) -> Proposal:
     findings: list[Finding] = []
     economy = None
     template = layout.template
+    tables: list[Extent] = []  # where the tables stand: not section text, ruled or not
     table1 = layout.table(template.economy_table)
     if table1 is not None:
-        economy, economy_findings = parse_economy_table(layout.region_after(table1), vocabulary,
-                                                        template)
+        economy, economy_findings, extents = read_economy_table(layout.region_after(table1),
+                                                                vocabulary, template)
         findings += economy_findings
+        tables += extents
+    follow_up = follow_up_table(layout, vocabulary)
+    if follow_up is not None:
+        tables += follow_up.extents
+    hearings = hearing_tables(layout, vocabulary)
+    tables += [e for _, table in hearings for e in table.extents]
+    tables += _other_tables(layout, vocabulary)
     summary, department = parse_front_page(layout, vocabulary)
-    bodies = section_bodies(layout)
+    bodies = section_bodies(layout, tables)
     sections = parse_sections(bodies, vocabulary)
     economy_section = next((b for b in bodies if b.heading.number == template.economy_section),
                            None)
@@ -49,9 +59,25 @@ def parse_proposal(layout: ProposalLayout) -> Proposal:
         sections=sections,
         economy=economy,
         cost_items=cost_items,
-        follow_up=parse_follow_up(layout, vocabulary),
+        follow_up=follow_up_goals(follow_up, vocabulary),
         risk=parse_risk(sections, template),
         innovation_proposal=parse_innovation(body_lines, template),
-        hearings=parse_hearings(layout, vocabulary),
+        hearings=parse_hearings(hearings, vocabulary, template),
         findings=findings,
     )
+
+
+def _other_tables(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[Extent]:
+    """Where the captioned tables no parser reads stand (Tabel 5), so that section texts
+    leave them out also without rules. Only a table whose first line under the caption is
+    a bold header row: a caption may stand over plain text instead ("Ikke relevant.")."""
+    template = layout.template
+    parsed = {str(n) for n in (template.economy_table, template.follow_up_table,
+                               *template.hearing_tables)}
+    extents: list[Extent] = []
+    for heading in layout.headings:
+        if heading.kind == "table" and heading.number not in parsed:
+            table = read_table(layout.region_after(heading), heading, vocabulary)
+            if table is not None and table.header_bold:
+                extents += table.extents
+    return extents

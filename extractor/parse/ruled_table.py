@@ -4,12 +4,14 @@ Columns come from the header row: from its vertical rules where the table has
 them, else from where the header's text starts (header cells are left-aligned,
 and a cell's lines all start at the cell's left edge; words of one cell are a
 space apart, neighbouring cells much further). A header with an empty first
-cell (Tabel 4/6) gets the table's left edge as its first column. Each column
+cell (Tabel 4/6) gets the table's left edge as its first column (where its rules
+start, or without rules where the body rows' text starts). Each column
 runs from just left of its start to just left of the next column's start, so a
 word belongs to exactly one column.
 
 Rows come from the horizontal rules (`table_grid`), or, without rules, from
-vertical gaps between lines. A repeated header row on a continuation page is
+vertical gaps between lines; a table without rules ends where running text starts
+(a line crossing the column borders). A repeated header row on a continuation page is
 recognised by its text and skipped.
 """
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+from extractor.parse.table_extent import Extent, table_extents
 from extractor.parse.table_grid import (
     Band,
     Row,
@@ -56,13 +59,15 @@ class Table:
     header: list[str]
     rows: list[TableRow]
     continued: list[bool]  # per row: the first body row on a later page than the header
+    extents: list[Extent] = field(default_factory=list)  # where the rows read stand
+    header_bold: bool = False  # the header row is printed in bold, as this template's are
 
 
 def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
                first_column_empty: bool = False) -> Table | None:
     """Read the table under `caption`; None when no header row is found."""
     pages = region.words_by_page()
-    caption_bottom = caption.line.bottom
+    caption_bottom = _caption_bottom(pages, caption)
     body_pages: list[tuple[Page, list[Word]]] = []
     for page, words in pages:
         kept = [w for w in words if page.number > caption.line.page or w.top > caption_bottom + 0.5]
@@ -81,9 +86,12 @@ def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
     if not raw_rows:
         return None
     header_page, header_row = raw_rows[0]
-    bands = _bands(header_page, header_row, first_column_empty)
+    # every page's rows: the header may stand at a page's foot, its rows on the next page
+    body_left = min(w.x0 for _, row in raw_rows for w in row.words)
+    bands = _bands(header_page, header_row, first_column_empty, body_left)
     if not bands:
         return None
+    raw_rows = _until_running_text(raw_rows, bands)
     header_cells = [_cell_lines(header_row, band) for band in bands]
     header_key = _key(header_row)
     header = [join_lines(c, vocabulary) for c in header_cells]
@@ -108,7 +116,52 @@ def read_table(region: Region, caption: Heading, vocabulary: frozenset[str],
         rows.append(TableRow(page.number, cells, bold, row.top, list(row.words)))
         continued.append(page.number != last_page)
         last_page = page.number
-    return Table(header, rows, continued)
+    taken = [(page.number, row.bottom) for page, row in raw_rows if row.words]
+    return Table(header, rows, continued, table_extents(body_pages, taken),
+                 all(w.bold for w in header_row.words))
+
+
+def _caption_bottom(pages: list[tuple[Page, list[Word]]], caption: Heading) -> float:
+    """Where the caption ends: a caption wrapped over lines ("… [Tabelnummer opdate-"
+    "res]") goes on in bold lines of its size right under it, closer than a row's gap;
+    without rules nothing else tells its last line from the header row."""
+    words = next((ws for page, ws in pages if page.number == caption.line.page), [])
+    previous = caption.line
+    size = max(w.size for w in previous.words)
+    for line in words_to_lines([w for w in words if w.top > previous.bottom + 0.5],
+                               caption.line.page):
+        if (not line.bold or abs(max(w.size for w in line.words) - size) > 0.1
+                or line_gap(line, previous) > 0.45 * (line.bottom - line.top)):
+            break
+        previous = line
+    return previous.bottom
+
+
+def _until_running_text(raw_rows: list[tuple[Page, Row]],
+                        bands: list[Band]) -> list[tuple[Page, Row]]:
+    """A table without rules ends at the first line of running text under it.
+
+    Running text crosses the column borders: a word straddles the start of a column, at
+    as many column starts as the table has (two at most), where a table's cell text
+    stays inside its column. A bold line crossing them is a group row (a cell merged
+    over the columns, Tabel 2). The rows from that line on are not the table's."""
+    edges = [b.x0 for b in bands[1:]]
+    needed = min(2, len(edges))
+    for i, (page, row) in enumerate(raw_rows[1:], start=1):
+        if row.ruled or not needed:
+            continue
+        prose = next((ln for ln in row.lines() if not ln.bold
+                      and sum(any(w.x0 < x - 1 and w.x1 > x + 1 for w in ln.words)
+                             for x in edges) >= needed), None)
+        if prose is None:
+            continue
+        kept = [w for w in row.words if w.bottom <= prose.top]
+        head = raw_rows[:i]
+        if kept:
+            head.append((page, Row(page.number, row.top, max(w.bottom for w in kept), kept,
+                                   ruled=False)))
+        return head
+    return raw_rows
 
 
 def _page_rows(page: Page, words: list[Word]) -> tuple[list[Row], Row | None]:
@@ -132,11 +185,10 @@ def _page_rows(page: Page, words: list[Word]) -> tuple[list[Row], Row | None]:
     return rows_from_gaps(page.number, words, starts), None
 
 
-def _bands(page: Page, header: Row, first_column_empty: bool) -> list[Band]:
+def _bands(page: Page, header: Row, first_column_empty: bool, body_left: float) -> list[Band]:
     words = header.words
     if not words:
         return []
-    left = min(w.x0 for w in words)
     right = page.width
     verticals = vertical_rule_xs(page, 0, page.width, header.top + 1, header.bottom - 1)
     if len(verticals) >= 3:
@@ -144,7 +196,7 @@ def _bands(page: Page, header: Row, first_column_empty: bool) -> list[Band]:
         return [Band(str(i), a, b) for i, (a, b) in enumerate(itertools.pairwise(edges))]
     starts = _column_starts(header)
     if first_column_empty:
-        table_left = _table_left(page, header, left)
+        table_left = _table_left(page, header, body_left)
         if not starts or starts[0] - table_left > _SAME_X * 3:
             starts = [table_left, *starts]
     bands = []
@@ -156,6 +208,8 @@ def _bands(page: Page, header: Row, first_column_empty: bool) -> list[Band]:
 
 
 def _table_left(page: Page, header: Row, fallback: float) -> float:
+    """The empty first header cell's left edge: the rules' start, else (a table without
+    rules) where the leftmost text of the table's rows starts."""
     rules = [r for r in page.rules if r.horizontal and header.top - 2 <= r.top <= header.bottom + 2]
     if rules:
         return min(r.x0 for r in rules) + _LEFT_PAD
@@ -163,11 +217,18 @@ def _table_left(page: Page, header: Row, fallback: float) -> float:
 
 
 def _column_starts(header: Row) -> list[float]:
+    """Where the header's cells start: after a gap wider than `_CELL_GAP`, or, in small
+    print, after one over twice the line's narrowest gap (a space inside a cell) and
+    0.4 em: two cells' padding can stay under 6 pt (8 pt text: 5.7 pt beside 1.8 pt spaces)."""
     starts: list[float] = []
     for line in header.lines():
+        gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(line.words)]
+        space = min(gaps, default=0.0)
         previous: Word | None = None
         for w in line.words:
-            if previous is None or w.x0 - previous.x1 > _CELL_GAP:
+            gap = w.x0 - previous.x1 if previous is not None else 0.0
+            if (previous is None or gap > _CELL_GAP
+                    or (gap > 2 * space + 1 and gap > 0.4 * max(w.size, previous.size))):
                 starts.append(w.x0)
             previous = w
     merged: list[float] = []

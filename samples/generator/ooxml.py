@@ -114,8 +114,8 @@ def _border(tag: str, on: bool) -> OxmlElement:
 
 
 def format_table(table: Table, widths_dxa: Sequence[int], borders: BorderMode,
-                 cell_margin_dxa: int = 108) -> None:
-    """Fixed layout, exact column widths, borders and left/right cell margins."""
+                 cell_margin_dxa: int = 108, cell_padding_dxa: int = 0) -> None:
+    """Fixed layout, exact column widths, borders and cell margins (left/right, top/bottom)."""
     tbl = table._tbl
     tblpr = tbl.tblPr
     replace_child(tblpr, element("w:tblW", w=str(sum(widths_dxa)), type="dxa"))
@@ -128,8 +128,8 @@ def format_table(table: Table, widths_dxa: Sequence[int], borders: BorderMode,
     replace_child(tblpr, borders_el)
     replace_child(tblpr, element("w:tblLayout", type="fixed"))
     margins = element("w:tblCellMar")
-    for side, size in (("top", 0), ("left", cell_margin_dxa), ("bottom", 0),
-                       ("right", cell_margin_dxa)):
+    for side, size in (("top", cell_padding_dxa), ("left", cell_margin_dxa),
+                       ("bottom", cell_padding_dxa), ("right", cell_margin_dxa)):
         margins.append(element(f"w:{side}", w=str(size), type="dxa"))
     replace_child(tblpr, margins)
     # Schema order inside tblPr: tblStyle, …, tblW, jc, …, tblBorders, shd, tblLayout,

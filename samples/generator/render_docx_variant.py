@@ -58,7 +58,9 @@ def render_docx_variant(source: dict[str, Any], v: Variation, path: Path, work: 
         follow_up_pt=v.table_pt + 0.5, note_pt=v.note_pt,
         margin_left_cm=left, margin_right_cm=right, margin_top_cm=max(top, 2.0),
         margin_bottom_cm=bottom, table_borders=v.borders,
-        payback_in_year_column=v.payback_in_year_column, glyph_em=_glyph_em(v.font))
+        payback_in_year_column=v.payback_in_year_column, glyph_em=_glyph_em(v.font),
+        # without rules only the padding keeps rows apart (the other producers pad always)
+        cell_padding_pt=v.padding_pt if v.borders == "none" else 0.0)
     key = f"variant{v.seed}"
     LOOKS[key] = look
     try:

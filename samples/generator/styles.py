@@ -33,6 +33,8 @@ class Look:
     steering_col_cm: float
     cell_margin_cm: float
     glyph_em: dict[str, float]  # advance widths of the characters amounts are made of
+    # above and below each cell's text; tables without rules need it, so rows have gaps
+    cell_padding_pt: float = 0.0
 
     @property
     def text_width_dxa(self) -> int:

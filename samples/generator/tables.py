@@ -26,7 +26,8 @@ def new_table(document: Document, widths: Sequence[int], look: Look,
     table = document.add_table(rows=0, cols=len(widths))
     table.autofit = False
     format_table(table, widths, borders or look.table_borders,
-                 cell_margin_dxa=round(look.cell_margin_cm * CM))
+                 cell_margin_dxa=round(look.cell_margin_cm * CM),
+                 cell_padding_dxa=round(look.cell_padding_pt * 20))
     return table
 
 

@@ -10,6 +10,7 @@ geometry inside it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -42,12 +43,15 @@ class Region:
 
     def words_by_page(self) -> list[tuple[Page, list[Word]]]:
         out = []
+        start, end = self.start, self.end
         for page in self.pages:
-            if not self.start.page <= page.number <= self.end.page:
+            if not start.page <= page.number <= end.page:
                 continue
-            words = [w for w in page.words
-                     if Position(page.number, w.top) >= self.start
-                     and Position(page.number, w.top) < self.end]
+            # (page, top) >= start and < end, without a Position per word (hot: every
+            # part's parser asks for its region's words)
+            low = start.y if page.number == start.page else -math.inf
+            high = end.y if page.number == end.page else math.inf
+            words = [w for w in page.words if low <= w.top < high]
             if words:
                 out.append((page, words))
         return out

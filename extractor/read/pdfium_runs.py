@@ -47,16 +47,10 @@ class Run:
         value = c_float()
         font_size = decimal(value.value) if api.font_size(obj, value) else 0.0
         font = api.font(obj) or 0
-        known = page.font_names.get(font)
-        if known is None:  # once per font and page: Chromium has a text object per word
-            name = ctypes.create_string_buffer(256)
-            api.font_name(font, name, 256)
-            font_name = name.value.decode("latin-1")
-            descent = page.glyphs.fonts.descents.get(font_name.split("+", 1)[-1])
-            if descent is None:  # a font pdfminer did not list: PDFium's own metrics
-                descent = -abs(value.value) if font and api.descent(font, 1.0, value) else 0.0
-            known = page.font_names[font] = (font_name, descent)
-        font_name, descent = known
+        font_name = page.font_name(font)
+        descent = page.glyphs.fonts.descents.get(font_name.split("+", 1)[-1])
+        if descent is None:  # a font pdfminer did not list: PDFium's own metrics
+            descent = -abs(value.value) if font and api.descent(font, 1.0, value) else 0.0
         self.size = font_size
         self.scale = font_size * self.a  # a glyph width (per unit of font size) → x extent
         self.low = descent * font_size  # pdfminer's box in text space, from the baseline
@@ -83,9 +77,18 @@ class PageContext:
     glyphs: Glyphs  # the file's view of each font's characters
     ctm: Matrix = IDENTITY  # user space → the frame the page is read in
     styles: dict[Style, int] = field(default_factory=dict)
-    font_names: dict[int, tuple[str, float]] = field(default_factory=dict)  # font → name, descent
+    font_names: dict[int, str] = field(default_factory=dict)
     # font → descent, bold, space advance: for blank_char
     blank_fonts: dict[int, tuple[float, bool, float]] = field(default_factory=dict)
+
+    def font_name(self, font: int) -> str:
+        """Fetched once per font and page: Chromium writes a text object per word."""
+        name = self.font_names.get(font)
+        if name is None:
+            buffer = ctypes.create_string_buffer(256)
+            api.font_name(font, buffer, 256)
+            name = self.font_names[font] = buffer.value.decode("latin-1")
+        return name
 
 
 def blank_char(order: int, obj: int, outer: Matrix, page: PageContext, chars: list[Char],
@@ -110,9 +113,7 @@ def blank_char(order: int, obj: int, outer: Matrix, page: PageContext, chars: li
     font = api.font(obj) or 0
     known = page.blank_fonts.get(font)
     if known is None:
-        name = ctypes.create_string_buffer(256)
-        api.font_name(font, name, 256)
-        font_name = name.value.decode("latin-1")
+        font_name = page.font_name(font)
         known = page.blank_fonts[font] = (
             page.glyphs.fonts.descents.get(font_name.split("+", 1)[-1], 0.0),
             is_bold(font_name), max(page.glyphs.resolve(font, font_name, " ")[1], 0.0))

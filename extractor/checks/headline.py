@@ -158,8 +158,7 @@ def _check_effect(claim: Claim, where: str, economy: Economy,
             continue
         actual, n = group_value(economy, "permanent", year)
         if not fits(abs(amount.value), amount.half_step, abs(actual), n):
-            total = plain_total(economy, "permanent")
-            name = f"'{total.label}'" if total else "summen af de varige ændringer"
+            name = _total_name(economy, "permanent", "summen af de varige ændringer")
             yield _Mismatch(
                 "prose.headline_effect", [where],
                 f"en effekt på {amount.text.strip()} {claim.period or 'ved fuld indfasning'}",
@@ -176,8 +175,7 @@ def _check_investment(claim: Claim, where: str, economy: Economy,
     n = sum(k for _, k in values)
     amount = claim.amount
     if not fits(abs(amount.value), amount.half_step, abs(actual), n):
-        total = plain_total(economy, "implementation")
-        name = f"'{total.label}'" if total else "implementeringsomkostningerne"
+        name = _total_name(economy, "implementation", "implementeringsomkostningerne")
         span = f"{years[0]}-{years[-1]}"
         yield _Mismatch(
             "prose.headline_investment", [where],
@@ -185,6 +183,12 @@ def _check_investment(claim: Claim, where: str, economy: Economy,
             f"{name} {span} i Tabel 1 er i alt "
             f"{against_table(amount.value, actual, by_size=True)}",
             _location(economy, "implementation", None, sentence), _number(amount.value), actual)
+
+
+def _total_name(economy: Economy, group: Group, otherwise: str) -> str:
+    """The group's printed total row, quoted, for a message; else what it adds up."""
+    total = plain_total(economy, group)
+    return f"'{total.label}'" if total else otherwise
 
 
 def _number(value: Decimal) -> int | float:

@@ -12,23 +12,13 @@ a ratio .docx/PDF of at most 1.5.
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
-from extractor.api import extract_file
+from timing import seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 WORD = sorted((ROOT / "samples").glob("*.docx"))
 PDFS = [path.with_suffix(".pdf") for path in WORD]
-
-
-def seconds(paths: list[Path]) -> float:
-    start = time.perf_counter()
-    for path in paths:
-        result = extract_file(path)
-        if result.status != "ok":
-            raise SystemExit(f"{path}: {result.error}")
-    return time.perf_counter() - start
 
 
 def main() -> None:

@@ -15,10 +15,9 @@ information.
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
-from extractor.api import extract_file
+from timing import seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "data" / "seed_three_proposals.txt"
@@ -26,25 +25,16 @@ PDFS = [ROOT / "samples" / f"{stem}.pdf"
         for stem in ("forloebsprogram", "din_sociale_indgang", "plejefamilier")]
 
 
-def seconds(paths: list[Path], reader: str = "pdfplumber") -> float:
-    start = time.perf_counter()
-    for path in paths:
-        result = extract_file(path, reader=reader)
-        if result.status != "ok":
-            raise SystemExit(f"{path}: {result.error}")
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    seconds([SEED, *PDFS])  # warm-up: imports, file cache
+    seconds([SEED, *PDFS], reader="pdfplumber")  # warm-up: imports, file cache
     seconds(PDFS, reader="pdfium")
     text_s = pdf_s = pdfium_s = float("inf")
     for _ in range(args.rounds):  # interleaved, so drift hits all alike
-        text_s = min(text_s, seconds([SEED]))
-        pdf_s = min(pdf_s, seconds(PDFS))
+        text_s = min(text_s, seconds([SEED], reader="pdfplumber"))
+        pdf_s = min(pdf_s, seconds(PDFS, reader="pdfplumber"))
         pdfium_s = min(pdfium_s, seconds(PDFS, reader="pdfium"))
     print(f"rounds: {args.rounds} (best of)")
     print(f"seed text, 3 proposals:             {text_s:.3f} s")

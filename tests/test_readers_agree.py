@@ -233,3 +233,28 @@ def test_pdfium_errors_map_to_the_contract_codes(tmp_path: Path) -> None:
     junk = tmp_path / "junk.pdf"
     junk.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 20)
     assert read(junk).error.code == "corrupt"  # type: ignore[union-attr]
+
+
+_CLIPPED = b"\n".join([
+    b"q 60 700 300 40 re W n",  # a clip box around the first line only
+    b"BT /F1 10 Tf 72 720 Td (Synlig linje) Tj ET",
+    b"BT /F1 10 Tf 72 680 Td (Skjult linje) Tj ET",
+    b"q 0 0 595 842 re W n BT /F1 10 Tf 72 660 Td (Stadig skjult) Tj ET Q",  # clips shrink
+    b"Q",
+    b"BT /F1 10 Tf 72 640 Td (Igen synlig efter Q) Tj ET",
+    b"q 2 0 0 2 0 0 cm 30 290 60 20 re W n Q",  # a clip set and dropped at once
+    b"q 2 0 0 2 0 0 cm 30 295 60 10 re W n 1 0 0 1 0 0 cm",  # 60..180 × 590..610
+    b"BT /F1 10 Tf 0.5 0 0 0.5 35 298 Tm (Klip) Tj 0.5 0 0 0.5 150 298 Tm (Udenfor) Tj ET Q",
+    b"q 0 0 100 100 re W n 1 0 0 1 20 -10 cm /Fm1 Do Q",  # the form's text lies above
+])
+
+
+def test_text_a_clip_path_hides_is_not_read(tmp_path: Path) -> None:
+    """Text painted outside the clip path in force (q/Q, cm, nested clips, a form XObject)
+    is left out by both readers; see read/clipping.py."""
+    path = tmp_path / "clipped.pdf"
+    _pdf(path, _CLIPPED, _FONTS)
+    reference = pdf.read_pdf(path)
+    texts = [w.text for w in reference[0].words]
+    assert texts == ["Synlig", "linje", "Igen", "synlig", "efter", "Q", "Klip"]
+    _assert_same_pages(reference, pdfium.read_pdf(path))

@@ -23,6 +23,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractor.errors import CorruptError, EncryptedError
 from extractor.read.char_words import Char, Style, chars_to_words
 from extractor.read.page import Page, Ruling, Word, merge_touching
+from extractor.read.pdf_clip import lay_out
 from extractor.read.pdf_file import check_pdf_file, describe, is_bold
 
 _THIN = 2.0  # a rectangle thinner than this (pt) is drawn as a rule
@@ -83,14 +84,14 @@ def _upright(pdf: pdfplumber.PDF, page: pdfplumber.page.Page) -> pdfplumber.page
     rotated only when the rotation is what makes its text upright.
     """
     if not page.rotation:
-        return page
+        return lay_out(page)
     page_obj = page.page_obj
     rotation, attr = page_obj.rotate, page_obj.attrs.get("Rotate")
     page_obj.rotate = 0
     page_obj.attrs["Rotate"] = 0
     unrotated = pdfplumber.page.Page(pdf, page_obj, page_number=page.page_number,
                                      initial_doctop=page.initial_doctop)
-    share = _upright_share(unrotated)
+    share = _upright_share(lay_out(unrotated))
     page_obj.rotate = rotation  # the rotated page, if wanted, lays out as displayed
     if attr is None:
         page_obj.attrs.pop("Rotate", None)
@@ -98,7 +99,7 @@ def _upright(pdf: pdfplumber.PDF, page: pdfplumber.page.Page) -> pdfplumber.page
         page_obj.attrs["Rotate"] = attr
     if share >= 0.5:
         return unrotated
-    return page if _upright_share(page) > share else unrotated
+    return page if _upright_share(lay_out(page)) > share else unrotated
 
 
 def _upright_share(page: pdfplumber.page.Page) -> float:

@@ -53,10 +53,12 @@ import pypdfium2.raw as raw  # importing it initialises PDFium
 from extractor.errors import EncryptedError
 from extractor.read import pdfium_api as api
 from extractor.read.char_words import Char, chars_to_words
+from extractor.read.clipping import Box
 from extractor.read.file_fonts import file_fonts
 from extractor.read.page import Page, Ruling, merge_touching
 from extractor.read.path_rulings import path_rulings
 from extractor.read.pdf_file import check_pdf_file
+from extractor.read.pdfium_clip import without_clipped
 from extractor.read.pdfium_glyphs import Glyph, Glyphs
 from extractor.read.pdfium_objects import (
     IDENTITY,
@@ -142,13 +144,15 @@ def _read_frame(page: int, number: int, glyphs: Glyphs, ctm: Matrix,
     order: dict[int, int] = {}
     paths: list[tuple[int, Matrix]] = []
     texts: list[tuple[int, int, Matrix]] = []
-    walk_objects(page, api.count_objects(page), api.page_object, ctm, order, paths, texts)
+    forms: dict[int, Box] = {}  # a text object's order → the clip of the forms around it
+    walk_objects(page, api.count_objects(page), api.page_object, ctm, order, paths, texts,
+                 forms)
     text_page = api.load_text(page)
     if not text_page:
         return None
     try:
         context = PageContext(height, glyphs, ctm)
-        chars, readable = _chars(text_page, order, context, texts)
+        chars, readable = _chars(text_page, order, context, texts, forms)
     finally:
         api.close_text(text_page)
     lines: list[Ruling] = []
@@ -162,7 +166,8 @@ def _read_frame(page: int, number: int, glyphs: Glyphs, ctm: Matrix,
 
 
 def _chars(text_page: int, order: dict[int, int], page: PageContext,
-           texts: list[tuple[int, int, Matrix]]) -> tuple[list[Char], int]:
+           texts: list[tuple[int, int, Matrix]],
+           forms: dict[int, Box]) -> tuple[list[Char], int]:
     """The page's characters in content-stream order, with pdfminer's boxes, and how
     many of them read left to right, the right way up; `texts` are the page's text
     objects, for those the text page skips (see pdfium_runs.blank_char)."""
@@ -299,6 +304,7 @@ def _chars(text_page: int, order: dict[int, int], page: PageContext,
     for text_order, obj, outer in texts:  # (sorted into place below)
         if obj not in runs:
             readable += blank_char(text_order, obj, outer, page, chars, spans)
+    chars, spans = without_clipped(chars, spans, texts, forms, page.height)
     if any(a[0] > b[0] for a, b in itertools.pairwise(spans)):
         # PDFium moved some text objects (and blank ones come last): back to
         # content-stream order (a stable sort)

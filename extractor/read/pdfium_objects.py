@@ -18,6 +18,7 @@ from typing import Any
 import pypdfium2.raw as raw  # importing it initialises PDFium
 
 from extractor.read import pdfium_api as api
+from extractor.read.clipping import Box, bounds, intersect
 from extractor.read.path_rulings import Segment
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -47,11 +48,13 @@ def display_ctm(rotation: int, box: tuple[float, float, float, float]) -> Matrix
 
 def walk_objects(parent: int, count: int, get: Callable[[int, int], int], matrix: Matrix,
                  order: dict[int, int], paths: list[tuple[int, Matrix]],
-                 texts: list[tuple[int, int, Matrix]]) -> None:
+                 texts: list[tuple[int, int, Matrix]], forms: dict[int, Box] | None = None,
+                 clip: Box | None = None) -> None:
     """Number the page's objects in content-stream order (form XObjects in place) and
     collect its paths with their matrices to page space, and its text objects (order,
     object, the matrix of the form they are in), for those the text page skips (see
-    pdfium_runs.blank_char)."""
+    pdfium_runs.blank_char); `forms` gets the clip box of the form XObjects a text
+    object is drawn in (by its order), `clip` being that of the form walked."""
     own = raw.FS_MATRIX()
     for index in range(count):
         obj = get(parent, index)
@@ -64,10 +67,37 @@ def walk_objects(parent: int, count: int, get: Callable[[int, int], int], matrix
             paths.append((obj, _compose(_own_matrix(own), matrix)))
         elif kind == raw.FPDF_PAGEOBJ_TEXT:
             texts.append((order[obj], obj, matrix))
+            if clip is not None and forms is not None:
+                forms[order[obj]] = clip
         elif kind == raw.FPDF_PAGEOBJ_FORM:
             api.object_matrix(obj, own)
             inner = _compose(_own_matrix(own), matrix)
-            walk_objects(obj, api.form_count(obj), api.form_object, inner, order, paths, texts)
+            form_clip = clip_box(obj, matrix)
+            inside = (form_clip if clip is None else clip if form_clip is None
+                      else intersect(clip, form_clip))
+            walk_objects(obj, api.form_count(obj), api.form_object, inner, order, paths, texts,
+                         forms, inside)
+
+
+def clip_box(obj: int, outer: Matrix) -> Box | None:
+    """The object's clip box in the page's frame (y up); None where nothing clips it."""
+    clip = api.clip_path(obj)
+    if not clip:
+        return None
+    box: Box | None = None
+    a, b, c, d, e, f = outer
+    x, y = c_float(), c_float()
+    for index in range(max(api.clip_count_paths(clip), 0)):
+        points = []
+        for k in range(max(api.clip_count_segments(clip, index), 0)):
+            segment = api.clip_segment(clip, index, k)
+            if segment and api.segment_point(segment, x, y):
+                px, py = x.value, y.value
+                points.append((a * px + c * py + e, b * px + d * py + f))
+        path = bounds(points)
+        if path is not None:
+            box = intersect(box, path)
+    return box
 
 
 def object_matrix(obj: int, outer: Matrix) -> Matrix:

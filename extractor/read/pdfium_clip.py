@@ -1,0 +1,45 @@
+"""The PDFium reader's characters with those clip paths hide left out.
+
+PDFium's text page reports every glyph a text object paints, inside its clip path or
+not; the pdfplumber reader leaves out the hidden ones (read/pdf_clip.py) by the rule in
+read/clipping.py, and so does this, per text object: PDFium keeps each object's clip
+path (in the space of the object list it belongs to) with the object, but only where
+it clips the object (its parser drops a clip that holds the object's bounds), and a
+form XObject's clip with the form, not with the objects in it.
+"""
+
+from __future__ import annotations
+
+from extractor.read.char_words import Char
+from extractor.read.clipping import Box, hidden, intersect
+from extractor.read.pdfium_objects import Matrix, clip_box
+
+
+def without_clipped(chars: list[Char], spans: list[tuple[int, int]],
+                    texts: list[tuple[int, int, Matrix]], forms: dict[int, Box],
+                    height: float) -> tuple[list[Char], list[tuple[int, int]]]:
+    """`chars` and their spans (order of the text object, first character) without the
+    characters their object's clip hides, or the clip of the form XObject drawing them
+    (`forms`, by the text object's order: see pdfium_objects.walk_objects); characters
+    have top/bottom from the page's top, clip boxes are y up."""
+    if not spans:
+        return chars, spans
+    objects = {order: (obj, outer) for order, obj, outer in texts}
+    ends = [start for _, start in spans[1:]] + [len(chars)]
+    kept: list[Char] = []
+    new_spans: list[tuple[int, int]] = []
+    boxes: dict[int, Box | None] = {}
+    for (order, start), end in zip(spans, ends, strict=True):
+        new_spans.append((order, len(kept)))
+        if order not in boxes:
+            found = objects.get(order)
+            own = clip_box(*found) if found is not None else None
+            form = forms.get(order)
+            boxes[order] = own if form is None else form if own is None else intersect(form, own)
+        box = boxes[order]
+        if box is None:
+            kept.extend(chars[start:end])
+            continue
+        kept.extend(ch for ch in chars[start:end]
+                    if not hidden(ch[1], height - ch[4], ch[2], height - ch[3], box))
+    return kept, new_spans

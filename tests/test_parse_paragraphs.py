@@ -59,6 +59,23 @@ def test_paragraphs_split_at_bold_short_lines_and_wide_steps() -> None:
     ]
 
 
+def test_the_pitch_is_the_step_inside_a_paragraph_not_the_median_step() -> None:
+    """A short section: a two-line paragraph, a full-width one-line paragraph and bold item
+    titles 16 pt apart (lines 13 pt apart). The 20 pt step below the full line is a
+    paragraph break; were it taken into the pitch, the titles would run together."""
+    lines = _lines(
+        ("første linje af et afsnit der går helt ud til margenen", 100, False, True),
+        ("slut.", 113),
+        ("et afsnit på en hel linje der går helt ud til margenen", 133, False, True),
+        ("Varige ændringer", 153, True),
+        ("Første: 1 mio. kr.", 169, True),
+        ("Anden: 2 mio. kr.", 185, True),
+    )
+    texts = [p.text(frozenset()) for p in lines_to_paragraphs(lines)]
+    assert texts[1:] == ["et afsnit på en hel linje der går helt ud til margenen",
+                         "Varige ændringer", "Første: 1 mio. kr.", "Anden: 2 mio. kr."]
+
+
 def test_cost_items_with_wrapped_heading_and_amount() -> None:
     lines = _lines(
         ("Varige ændringer (effektivisering og drift)", 100, True),

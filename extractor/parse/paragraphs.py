@@ -19,7 +19,6 @@ recognised here: the table parsers report where they read (`table_extent.py`).
 from __future__ import annotations
 
 import itertools
-import statistics
 from dataclasses import dataclass
 
 import regex
@@ -68,9 +67,18 @@ def glue_lone_signs(texts: list[str]) -> list[str]:
     return out
 
 
-def lines_to_paragraphs(lines: list[Line], template: Template = COPENHAGEN) -> list[Paragraph]:
+def text_frame(lines: list[Line]) -> tuple[float, float]:
+    """The right margin and the normal line pitch of running text, measured over all of
+    a proposal's sections: a short section (a sentence, then bold item titles) may hold
+    no full-width line but a paragraph's last one, whose step down is a paragraph break."""
     right = max((ln.x1 for ln in lines), default=0.0)
-    pitch = _normal_pitch(lines, right)
+    return right, _normal_pitch(lines, right)
+
+
+def lines_to_paragraphs(lines: list[Line], template: Template = COPENHAGEN,
+                        frame: tuple[float, float] | None = None) -> list[Paragraph]:
+    """`frame`: the right margin and line pitch (`text_frame`); else measured on `lines`."""
+    right, pitch = frame if frame is not None else text_frame(lines)
     paragraphs: list[Paragraph] = []
     previous: Line | None = None
     for line in lines:
@@ -98,12 +106,16 @@ def _starts_paragraph(line: Line, previous: Line, pitch: float, right: float,
 
 
 def _normal_pitch(lines: list[Line], right: float) -> float:
-    """The line pitch inside a paragraph: steps below full-width plain lines."""
+    """The line pitch inside a paragraph: the smallest step below a full-width plain line.
+
+    Not their median: where few lines are full width, a paragraph's full last line and the
+    break below it may be half the steps. A step under 0.9 × the line's height is no line
+    pitch (a superscript set as a line of its own)."""
     steps = [b.top - a.top for a, b in itertools.pairwise(lines)
              if a.page == b.page and not a.bold and a.x1 >= right - _SHORT_LINE
-             and 0 < b.top - a.top < 3 * (a.bottom - a.top)]
+             and 0.9 * (a.bottom - a.top) <= b.top - a.top < 3 * (a.bottom - a.top)]
     if steps:
-        return statistics.median(steps)
+        return min(steps)
     size = max((w.size for ln in lines for w in ln.words), default=0.0)
     height = max((ln.bottom - ln.top for ln in lines), default=10.0)
     return _SINGLE_SPACING * size if size else 1.2 * height

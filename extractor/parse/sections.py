@@ -23,7 +23,12 @@ import regex
 
 from extractor.models import Risk, Section
 from extractor.parse.grid_lines import without_grids
-from extractor.parse.paragraphs import Paragraph, lines_to_paragraphs, outside_tables
+from extractor.parse.paragraphs import (
+    Paragraph,
+    lines_to_paragraphs,
+    outside_tables,
+    text_frame,
+)
 from extractor.parse.table_extent import Extent, cell_sizes, outside_extents
 from extractor.read.page import Line
 from extractor.segment.layout import Heading, ProposalLayout, Region
@@ -57,10 +62,12 @@ def section_bodies(layout: ProposalLayout, tables: Sequence[Extent] = ()) -> lis
         lines = without_grids(lines)
         texts.append((heading, _without_small_print(lines)))
     cells = _table_print(cell_sizes(layout.pages, tables), [ln for _, t in texts for ln in t])
+    texts = [(heading, [ln for ln in lines if not any(abs(_size(ln) - c) < 0.05 for c in cells)])
+             for heading, lines in texts]
+    frame = text_frame([ln for _, lines in texts for ln in lines])
     bodies = []
     for heading, lines in texts:
-        lines = [ln for ln in lines if not any(abs(_size(ln) - c) < 0.05 for c in cells)]
-        paragraphs = lines_to_paragraphs(lines, layout.template)
+        paragraphs = lines_to_paragraphs(lines, layout.template, frame)
         for p in paragraphs:
             p.caption = (p.lines[0].page, p.lines[0].top) in captions
         bodies.append(SectionBody(heading, paragraphs))

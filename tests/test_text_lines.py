@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.read.page import Word
-from extractor.read.text_lines import hyphen_vocabulary, join_lines, words_to_lines
+from extractor.read.text_lines import document_vocabulary, join_lines, words_to_lines
 
 
 @pytest.mark.parametrize(
@@ -28,10 +28,22 @@ def test_join_lines_undoes_hyphenation_only(lines: list[str], expected: str) -> 
 
 def test_vocabulary_keeps_a_hyphen_the_document_itself_writes() -> None:
     text = ["fx peer-støtte og mere", "anden overgangsstøtte fx peer-", "støtte, bl.a."]
-    vocabulary = hyphen_vocabulary(text)
+    vocabulary = document_vocabulary(text)
     assert "peer-støtte" in vocabulary
     assert join_lines(text[1:], vocabulary) == "anden overgangsstøtte fx peer-støtte, bl.a."
     assert join_lines(text[1:]) == "anden overgangsstøtte fx peerstøtte, bl.a."
+
+
+def test_a_word_cut_without_hyphen_is_joined_where_the_document_prints_it_whole() -> None:
+    """A word too wide for its cell is cut at the cell's edge, with no hyphen."""
+    text = ["Et nyt forløbsprogram for unge", "Besparelse ved for-", "løbsprogr", "am i alt",
+            "en drift udgift her", "driften af driftudgift i år"]
+    vocabulary = document_vocabulary(text)
+    assert join_lines(text[1:4], vocabulary) == "Besparelse ved forløbsprogram i alt"
+    assert join_lines(text[1:4]) == "Besparelse ved forløbsprogr am i alt"  # never seen whole
+    # "drift" and "udgift" are printed as words: the break between them stays a space
+    assert join_lines(["den samlede drift", "udgift"], vocabulary) == "den samlede drift udgift"
+    assert join_lines(["hele forløbsprogr", "Am"], vocabulary) == "hele forløbsprogr Am"
 
 
 def _w(text: str, x0: float, top: float) -> Word:

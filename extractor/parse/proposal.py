@@ -16,12 +16,12 @@ from extractor.parse.header import parse_case, parse_document_type, parse_title
 from extractor.parse.ruled_table import read_table
 from extractor.parse.sections import parse_risk, parse_sections, section_bodies
 from extractor.parse.table_extent import Extent
-from extractor.read.text_lines import hyphen_vocabulary, words_to_lines
+from extractor.read.text_lines import document_vocabulary, words_to_lines
 from extractor.segment.layout import Position, ProposalLayout, Region
 
 
 def parse_proposal(layout: ProposalLayout) -> Proposal:
-    vocabulary = hyphen_vocabulary(
+    vocabulary = document_vocabulary(
         ln.text for page in layout.pages for ln in words_to_lines(page.words, page.number))
     findings: list[Finding] = []
     economy = None

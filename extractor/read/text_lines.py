@@ -45,9 +45,10 @@ def words_to_lines(words: Iterable[Word], page: int) -> list[Line]:
 def join_lines(texts: Sequence[str], vocabulary: frozenset[str] = frozenset()) -> str:
     """Join wrapped lines into one string, undoing line-end hyphenation.
 
-    `vocabulary` holds hyphenated words seen whole inside lines of the same
-    document ("peer-støtte"); a line-end hyphen that rebuilds one of them is
-    kept, since the document itself shows it is a real hyphen.
+    `vocabulary` holds the words the document prints whole (`document_vocabulary`):
+    a line-end hyphen that rebuilds a hyphenated one ("peer-støtte") is kept, since
+    the document itself shows it is a real hyphen, and a word cut without a hyphen
+    is joined again where the document shows it whole (see _broken_word).
     """
     out = ""
     for raw in texts:
@@ -79,7 +80,7 @@ def _join_two(left: str, right: str, vocabulary: frozenset[str]) -> str:
         # Chromium sets the hyphen of a break at a soft hyphen apart: "Kommunikations ‑"
         left = left[:-2] + left[-1]
     if not _HYPHEN_END.search(left):
-        return f"{left} {right}"
+        return _broken_word(left, right, vocabulary) or f"{left} {right}"
     head, _, last = left.rpartition(" ")
     last = last[:-1] + "-"
     first, _, rest = right.partition(" ")
@@ -103,14 +104,36 @@ def _join_two(left: str, right: str, vocabulary: frozenset[str]) -> str:
     return f"{merged} {rest}" if rest else merged
 
 
-def hyphen_vocabulary(lines: Iterable[str]) -> frozenset[str]:
-    """Hyphenated words that occur inside a line (not at its end): real hyphens."""
+def _broken_word(left: str, right: str, vocabulary: frozenset[str]) -> str | None:
+    """The two lines joined inside a word a layout engine broke without a hyphen, or None.
+
+    A word wider than its table cell is cut where the cell ends ("forløbsprogr" + "am").
+    The lines are joined without a space only where the document prints the joined word
+    whole elsewhere and prints neither piece as a word: two words that happen to make a
+    third ("drift" + "udgift") stay apart; a word the document never prints whole stays
+    cut (and reads wrong, visibly)."""
+    head, _, last = left.rpartition(" ")
+    first, _, rest = right.partition(" ")
+    if not (last[-1:].isalpha() and first[:1].islower()):
+        return None
+    joined = f"{last}{first}"
+    if (_bare(joined) not in vocabulary or _bare(last) in vocabulary
+            or _bare(first) in vocabulary):
+        return None
+    merged = f"{head} {joined}" if head else joined
+    return f"{merged} {rest}" if rest else merged
+
+
+def document_vocabulary(lines: Iterable[str]) -> frozenset[str]:
+    """The words a document prints whole (lower case, bare of punctuation): hyphenated
+    words inside a line (not at its end: real hyphens), and any word between a line's
+    first and last (no line break can have cut it)."""
     found: set[str] = set()
     for text in lines:
         tokens = text.split()
-        for token in tokens[:-1]:
+        for index, token in enumerate(tokens[:-1]):
             bare = _bare(token)
-            if "-" in bare.strip("-"):
+            if index or "-" in bare.strip("-"):
                 found.add(bare)
     return frozenset(found)
 

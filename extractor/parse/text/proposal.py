@@ -36,7 +36,7 @@ from extractor.parse.sections import parse_risk
 from extractor.parse.text.economy_table import parse_economy_text
 from extractor.read.page import Line
 from extractor.read.text import PITCH
-from extractor.read.text_lines import collapse_spaces, hyphen_vocabulary, join_lines
+from extractor.read.text_lines import collapse_spaces, document_vocabulary, join_lines
 from extractor.rules import finding
 from extractor.segment.layout import Heading, Position, ProposalLayout, Region, all_lines
 from extractor.template import Template
@@ -55,7 +55,7 @@ def parse_text_proposal(layout: ProposalLayout) -> Proposal:
     pages = layout.pages
     template = layout.template
     lines = all_lines(pages)
-    vocabulary = hyphen_vocabulary(ln.text for ln in lines)
+    vocabulary = document_vocabulary(ln.text for ln in lines)
     start = layout.title_lines[0] if layout.title_lines else layout.resume_line
     body = [ln for ln in lines
             if Position(start.page, start.top) <= Position(ln.page, ln.top) < layout.end]

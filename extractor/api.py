@@ -25,6 +25,7 @@ from extractor.checks.config import DEFAULT_CONFIG, CheckConfig, load_check_conf
 from extractor.errors import (
     ExtractorError,
     FileAccessError,
+    GarbledTextError,
     InternalError,
     NotAProposalError,
     NoTextLayerError,
@@ -52,6 +53,7 @@ from extractor.template import TEMPLATES, Template, detect
 StrPath = str | os.PathLike[str]
 
 _MIN_TEXT_WORDS = 20  # fewer words in the whole file: a scan without a text layer
+_MIN_LETTER_SHARE = 0.5  # of printed characters; Danish prose has about 0.8
 
 
 def extract(paths: StrPath | Iterable[StrPath], *, jobs: int | None = None,
@@ -110,7 +112,7 @@ def extract_file(path: StrPath, display_name: str | None = None,
         remove_furniture(pages, template)
         layouts = segment(pages, template)
         if not layouts:
-            raise NotAProposalError(path)
+            raise GarbledTextError(path) if _garbled(pages) else NotAProposalError(path)
         result.proposals = [_checked(parse_proposal(layout), layout, config)
                             for layout in layouts]
     except ExtractorError as exc:
@@ -134,6 +136,13 @@ def _read_pdf(path: Path, reader: str) -> list[Page]:
     else:
         raise ValueError(f"unknown reader {reader!r}; one of {READERS}")
     return read_pdf(path)
+
+
+def _garbled(pages: list[Page]) -> bool:
+    """True when under half the printed characters are letters: text drawn in fonts that
+    map their codes to no characters (what a PostScript round trip leaves: "!\"# $%")."""
+    printed = "".join(w.text for p in pages for w in p.words)
+    return sum(ch.isalpha() for ch in printed) < _MIN_LETTER_SHARE * len(printed)
 
 
 def _fail(result: DocumentResult, exc: ExtractorError) -> None:

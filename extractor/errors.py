@@ -79,6 +79,19 @@ class NoTextLayerError(ExtractorError):
         )
 
 
+class GarbledTextError(NoTextLayerError):
+    """Text whose characters cannot be told: fonts with no way back to Unicode (a PDF that
+    went through PostScript loses it). To a reader it is as good as no text."""
+
+    def __init__(self, path: Path) -> None:
+        ExtractorError.__init__(
+            self,
+            f"{shown_name(path)}: PDF'ens tekst kan ikke afkodes (skrifttyperne mangler "
+            "tegnkodning, fx efter en omvej over PostScript); brug den originale PDF fra "
+            "Word, eller kør tekstgenkendelse (OCR).",
+        )
+
+
 class NotAProposalError(ExtractorError):
     code = "not_a_proposal"
 

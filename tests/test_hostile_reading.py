@@ -74,3 +74,17 @@ def test_rotated_pages_read_as_the_upright_ones(tmp_path: Path, rotation: int) -
 
     assert result.status == "ok", result.error
     assert _same_reading(result, extract_file(plain))
+
+
+def test_text_that_cannot_be_decoded_is_named_as_such() -> None:
+    """A PDF sent through PostScript (pdf2ps, ps2pdf) keeps its glyphs but not their
+    characters: it reads as punctuation, and is told apart from a scan and from a
+    readable document that is no proposal."""
+    bad = ROOT / "tests" / "data" / "bad_inputs"
+    garbled = extract_file(bad / "postscript_omvej.pdf")
+    assert garbled.error is not None and garbled.error.code == "no_text_layer"
+    assert "kan ikke afkodes" in garbled.error.message
+    scan = extract_file(bad / "scannet.pdf")
+    assert scan.error is not None and "kan ikke afkodes" not in scan.error.message
+    other = extract_file(bad / "ikke_et_forslag.pdf")
+    assert other.error is not None and other.error.code == "not_a_proposal"

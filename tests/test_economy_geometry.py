@@ -180,3 +180,32 @@ def test_a_row_split_above_the_next_pages_first_rule_is_one_row_and_no_running_t
     lines = [ln for p in pages for ln in words_to_lines(p.words, p.number)]
     assert len(lines) >= 10
     assert outside_tables(lines, list(pages), []) == []  # no cell is running text
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["rows by rulings", "rows by gaps"])
+def test_a_label_moved_whole_to_the_next_page_rejoins_its_amounts(ruled: bool) -> None:
+    """WeasyPrint splits a row whose label does not fit by leaving the amounts at the page
+    foot and moving the whole label cell to the next page's top."""
+    whole = _page(TABLE, ruled)
+    label = {"Besparelse", "på", "anbringelse", "i", "plejefamilier"}
+    row_top = next(w.top for w in whole.words if w.text == "Besparelse")
+    label_words = [w for w in whole.words if w.text in label and w.x0 < STEER_X]
+    at = next(w.top for w in whole.words if w.text == "Udgift") - 2  # the next row's top
+    first = Page(3, whole.width, whole.height,
+                 [w for w in whole.words if w.top < at and w not in label_words],
+                 [r for r in whole.rules if r.top < at])
+    moved = [Word(w.text, w.x0, w.x1, w.top - row_top + 40, w.bottom - row_top + 40, w.bold,
+                  w.size) for w in label_words]
+    shift = at - 70
+    second = Page(4, whole.width, whole.height,
+                  moved + [Word(w.text, w.x0, w.x1, w.top - shift, w.bottom - shift, w.bold, w.size)
+                           for w in whole.words if w.top >= at],
+                  [Ruling(r.x0, r.x1, r.top - shift, r.bottom - shift) for r in whole.rules
+                   if r.top >= at - 3 and r.bottom == r.top])  # the next row's top rule too
+    region = Region(Position(3, 0.0), Position(4, 10**6), [first, second])
+    economy, findings = parse_economy_table(region, frozenset(), COPENHAGEN)
+    expected, _ = _read(whole)
+    assert economy is not None
+    assert [(r.label, r.values) for r in economy.rows] == [
+        (r.label, r.values) for r in expected.rows]
+    assert findings == []

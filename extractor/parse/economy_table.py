@@ -118,7 +118,8 @@ def read_economy_table(
     open_row = False
     for i, (page, page_rows, below) in enumerate(per_page):
         if rows and page_rows and (_continues_previous_row(page_rows[0], columns)
-                                   or (open_row and not has_amount(page_rows[0], columns))):
+                                   or (open_row and not has_amount(page_rows[0], columns))
+                                   or _label_left_behind(rows[-1], page_rows[0], columns)):
             rest_of_row = page_rows.pop(0)
             taken.append((rest_of_row.page, rest_of_row.bottom))
             rows[-1].words += [_moved_below(w, rows[-1]) for w in rest_of_row.words]
@@ -408,6 +409,18 @@ def _continues_previous_row(row: Row, columns: Columns) -> bool:
     (a label starts with one; its rest may start "§107 på psykiatri" or in lower case)."""
     label = [w for w in row.words if columns.label.has_centre_of(w)]
     return bool(label) and len(label) == len(row.words) and not label[0].text[:1].isupper()
+
+
+def _label_left_behind(previous: Row, row: Row, columns: Columns) -> bool:
+    """A row the page break split with its whole label on the next page: the page ends
+    with amounts under no label, the next starts with a label and nothing else (a group
+    heading aside). WeasyPrint moves a label cell that does not fit so."""
+    if (any(columns.label.has_centre_of(w) for w in previous.words)
+            or not has_amount(previous, columns)):
+        return False
+    label = [w for w in row.words if columns.label.has_centre_of(w)]
+    return (bool(label) and len(label) == len(row.words)
+            and group_heading(columns.template, " ".join(w.text for w in label)) is None)
 
 
 def _moved_below(word: Word, row: Row) -> Word:

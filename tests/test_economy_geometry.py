@@ -209,3 +209,13 @@ def test_a_label_moved_whole_to_the_next_page_rejoins_its_amounts(ruled: bool) -
     assert [(r.label, r.values) for r in economy.rows] == [
         (r.label, r.values) for r in expected.rows]
     assert findings == []
+
+
+def test_a_price_level_broken_after_its_slash_in_a_narrow_header_cell() -> None:
+    """WeasyPrint breaks "2027 p/l" after the slash in a narrow cell: "p/" + "l"."""
+    page = _page(TABLE, ruled=False)
+    header = {"1.000", "kr.,", "2027", "p/l"}
+    words = [w for w in page.words if not (w.top == 100 and w.text in header and w.x0 < STEER_X)]
+    words += [*_words("1.000 kr., 2027 p/", LABEL_X, 88), _word("l", LABEL_X, 100)]
+    economy, _ = _read(Page(page.number, page.width, page.height, words, page.rules))
+    assert (economy.unit, economy.price_level) == ("1.000 kr.", "2027 p/l")

@@ -247,7 +247,8 @@ def _unit_and_price_level(pages: list[tuple[Page, list[Word]]], header_page: Pag
     words = next(ws for p, ws in pages if p.number == header_page.number)
     cell = [w for w in words if columns.label.has_centre_of(w)
             and abs(w.top - header_line.top) < 3 * (header_line.bottom - header_line.top)]
-    text = collapse_spaces(" ".join(ln.text for ln in words_to_lines(cell, header_page.number)))
+    # (joined as wrapped text: a narrow cell may break "2027 p/" + "l")
+    text = join_lines([ln.text for ln in words_to_lines(cell, header_page.number)])
     unit = columns.template.unit_pattern.search(text)
     level = columns.template.price_level_pattern.search(text)
     return (collapse_spaces(unit.group(1)) if unit else None,

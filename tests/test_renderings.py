@@ -2,11 +2,12 @@
 
 Each PDF there was made by `python tools/render_check.py --seeds … --keep
 tests/renderings` from samples/source/ by another producer (reportlab, HTML printed
-by Chromium, python-docx printed by LibreOffice) in another look; its name is
+by Chromium, python-docx printed by LibreOffice; `weasyprint`: the HTML of an html seed
+printed by WeasyPrint, `--html-printer weasyprint`) in another look; its name is
 `s<seed>_<producer>_<stem>[+<stem>…].pdf`. Next to them, our own samples passed through
 two other PDF writers, `x0001_cairo_*` (`pdftocairo -pdf`: Cairo leaves out the space
 wherever it starts a new glyph run) and `x0002_gs_*` (Ghostscript's pdfwrite: fonts
-re-encoded). Committed as data so CI needs neither Chromium, LibreOffice nor poppler.
+re-encoded). Committed as data so CI needs neither Chromium, WeasyPrint, LibreOffice nor poppler.
 Every one must read like our own sample: every Tabel 1 cell, every contract field
 (test_against_source's comparison) and the same findings.
 """
@@ -38,7 +39,7 @@ def _golden_findings(stem: str) -> list[dict]:
 def test_the_subset_covers_every_producer() -> None:
     producers = {p.stem.split("_")[1] for p in RENDERINGS}
     assert len(RENDERINGS) >= 30
-    assert producers == {"reportlab", "html", "docx", "cairo", "gs"}
+    assert producers == {"reportlab", "html", "docx", "cairo", "gs", "weasyprint"}
 
 
 @pytest.mark.parametrize("reader", READERS)

@@ -3,13 +3,16 @@
     python tools/render_check.py --count 300            # seeds 0..299, every producer
     python tools/render_check.py --seeds 17 42          # replay failing seeds
     python tools/render_check.py --count 36 --keep tests/renderings   # the CI subset
+    python tools/render_check.py --count 300 --only html --html-printer weasyprint
 
 Each seed picks a producer (reportlab, HTML printed by Chromium, python-docx printed by
 LibreOffice), a source or a bundle and a look (samples/generator/variation.py). The
 extraction must equal the transcription (tests/test_against_source.py's comparison: every
 Tabel 1 cell, every contract field) and carry the same findings (rule, row, year) as the
 golden file of our own sample. Prints the count and every failing seed with its problems.
-Needs reportlab and pyphen (`pip install -e '.[samples]'`), Chromium, LibreOffice, poppler.
+Needs reportlab and pyphen (`pip install -e '.[samples]'`), Chromium, LibreOffice, poppler;
+`--html-printer weasyprint` prints the HTML seeds with WeasyPrint instead of Chromium (a
+fourth layout engine and PDF writer; the seed's look stays the same).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ pytest.register_assert_rewrite("test_against_source", "test_golden")  # readable
 
 from produce import produce  # noqa: E402
 from test_against_source import mismatches  # noqa: E402
-from variation import load_source  # noqa: E402
+from variation import load_source, variation  # noqa: E402
 
 from extractor.api import extract_file  # noqa: E402
 from extractor.read import READERS  # noqa: E402
@@ -65,15 +68,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reader", choices=READERS, default=READERS[0],
                         help="the PDF reader (default: the extractor's default)")
     parser.add_argument("--keep", type=Path, help="copy every rendering (and its stems) here")
+    parser.add_argument("--only", choices=("docx", "html", "reportlab"),
+                        help="only the seeds this producer renders")
+    parser.add_argument("--html-printer", choices=("chromium", "weasyprint"), default="chromium",
+                        help="what prints the HTML seeds (weasyprint: another layout engine "
+                             "and PDF writer, `pip install weasyprint`)")
     args = parser.parse_args(argv)
-    seeds = args.seeds if args.seeds else range(args.start, args.start + args.count)
+    seeds = list(args.seeds if args.seeds else range(args.start, args.start + args.count))
+    if args.only:
+        seeds = [s for s in seeds if variation(s).producer == args.only]
     failed: dict[int, list[str]] = {}
     producers: Counter[str] = Counter()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="render-check-") as tmp:
         for seed in seeds:
             try:
-                pdf, v = produce(seed, Path(tmp))
+                pdf, v = produce(seed, Path(tmp), args.html_printer)
             except Exception as error:  # a producer failing is a failing seed, not a crash
                 failed[seed] = [f"rendering failed: {type(error).__name__}: {error}"]
                 continue

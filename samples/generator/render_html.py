@@ -9,6 +9,7 @@ page header and footer from CSS page-margin boxes ("n/N" or "Side n af N").
 from __future__ import annotations
 
 import html
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -233,9 +234,16 @@ def to_html(source: dict[str, Any], v: Variation) -> str:
             f"{front}{body}</body></html>")
 
 
-def render_html(source: dict[str, Any], v: Variation, path: Path, work: Path) -> None:
+def render_html(source: dict[str, Any], v: Variation, path: Path, work: Path,
+                printer: str = "chromium") -> None:
+    """Print the page with `printer`: headless Chromium, or WeasyPrint (another layout
+    engine and PDF writer: `pip install weasyprint`, or its command named by $WEASYPRINT)."""
     page = work / f"{path.stem}.html"
     page.write_text(to_html(source, v), encoding="utf-8")
+    if printer == "weasyprint":
+        command = [os.environ.get("WEASYPRINT", "weasyprint"), str(page), str(path)]
+        subprocess.run(command, check=True, capture_output=True, timeout=300)
+        return
     profile = work / "chromium-profile"
     command = [*CHROMIUM, f"--user-data-dir={profile}", f"--print-to-pdf={path}",
                page.as_uri()]

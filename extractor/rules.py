@@ -112,6 +112,9 @@ _RULES = (
          "Tabel 2 står i teksten, men kan ikke læses fra tekst (cellerne er flettet sammen)."),
     Rule("document.tracked_changes", "info",
          "Word-dokumentet har sporede ændringer og er læst, som om alle var accepteret."),
+    Rule("document.pages_left_out", "info",
+         "Sider efter forslaget uden dets sidehoved og sidefod (fx et forsideark i et bundt) "
+         "er ikke læst som en del af det."),
     # The whole round (extractor/round/appendix.py), in the `round` object's findings.
     Rule("round.pool_exceeded", "warning",
          "Rundens forslag beder om flere investeringsmidler end puljen (konfigurationens "

@@ -6,7 +6,7 @@ field empty or null; the other parts are read all the same.
 
 from __future__ import annotations
 
-from extractor.models import Finding, Proposal
+from extractor.models import Evidence, Finding, Proposal
 from extractor.parse.annex import hearing_tables, parse_hearings, parse_innovation
 from extractor.parse.cost_items import parse_cost_items
 from extractor.parse.economy_table import read_economy_table
@@ -16,7 +16,9 @@ from extractor.parse.header import parse_case, parse_document_type, parse_title
 from extractor.parse.ruled_table import read_table
 from extractor.parse.sections import parse_risk, parse_sections, section_bodies
 from extractor.parse.table_extent import Extent
+from extractor.read.page import Line, bbox_of
 from extractor.read.text_lines import document_vocabulary, words_to_lines
+from extractor.rules import finding
 from extractor.segment.layout import Position, ProposalLayout, Region
 
 
@@ -24,6 +26,8 @@ def parse_proposal(layout: ProposalLayout) -> Proposal:
     vocabulary = document_vocabulary(
         ln.text for page in layout.pages for ln in words_to_lines(page.words, page.number))
     findings: list[Finding] = []
+    if layout.left_out:
+        findings.append(_pages_left_out(layout.left_out))
     economy = None
     template = layout.template
     tables: list[Extent] = []  # where the tables stand: not section text, ruled or not
@@ -81,3 +85,14 @@ def _other_tables(layout: ProposalLayout, vocabulary: frozenset[str]) -> list[Ex
             if table is not None and table.header_bold:
                 extents += table.extents
     return extents
+
+
+def _pages_left_out(first_lines: list[Line]) -> Finding:
+    pages = [ln.page for ln in first_lines]
+    shown = f"Side {pages[0]}" if len(pages) == 1 else f"Siderne {pages[0]}–{pages[-1]}"
+    return finding("document.pages_left_out",
+                   f"{shown} efter forslaget har ikke forslagets sidehoved eller sidefod "
+                   "(fx et forsideark eller en indholdsfortegnelse i et bundt) og er ikke "
+                   "læst som en del af forslaget.", page=pages[0],
+                   evidence=[Evidence(page=ln.page, bbox=bbox_of([ln]), text=ln.text)
+                             for ln in first_lines])

@@ -1,7 +1,9 @@
 """Pages → proposals → sections and tables, located but not yet parsed.
 
 A proposal starts where "Kort resumé" stands, with its title in the lines just
-above it; it ends where the next proposal starts. Sections are the bold
+above it; it ends where the next proposal starts, or earlier, after its last page
+with its own page header or footer (a bundle's cover sheet between two proposals
+is neither's). Sections are the bold
 numbered headings 1–6 in order; tables are found by their caption
 ("Tabel 1. …"). Each part is handed on as a `Region`: a span of the proposal
 from one (page, y) position to the next, so the parsers can read words by
@@ -11,6 +13,7 @@ geometry inside it.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,6 +22,8 @@ import regex
 from extractor.read.page import Line, Page, Word
 from extractor.read.text_lines import words_to_lines
 from extractor.template import COPENHAGEN, Template
+
+_DIGITS = regex.compile(r"\d+")  # page furniture compared without its numbers ("3/7", "4/7")
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,8 @@ class ProposalLayout:
     template: Template  # the template the proposal was found by; its parsers read it from here
     headings: list[Heading] = field(default_factory=list)
     end: Position = Position(10**6, 0.0)
+    # the first line of each printed page after it that is not its own
+    left_out: list[Line] = field(default_factory=list)
 
     @property
     def page_range(self) -> tuple[int, int]:
@@ -123,12 +130,37 @@ def segment(pages: list[Page], template: Template = COPENHAGEN) -> list[Proposal
             end = Position(10**6, 0.0)
             last_page = pages[-1].number
         own_pages = [p for p in pages if first_page <= p.number <= max(first_page, last_page)]
+        own_pages, tail = _without_foreign_tail(own_pages, resume.page)
+        if tail:
+            end = min(end, Position(tail[0].number, 0.0))
         layout = ProposalLayout(pages=own_pages, title_lines=title, resume_line=resume,
-                                template=template, end=end)
+                                template=template, end=end,
+                                left_out=[words_to_lines(p.words, p.number)[0]
+                                          for p in tail if p.words])
         body = [ln for ln in lines[idx:next_start] if Position(ln.page, ln.top) < end]
         layout.headings = _headings(body, template)
         proposals.append(layout)
     return proposals
+
+
+def _without_foreign_tail(pages: list[Page], resume_page: int) -> tuple[list[Page], list[Page]]:
+    """The proposal's pages without the pages at their end that carry none of its page
+    headers and footers (a bundle's cover sheet or contents page before the next
+    proposal; a blank page), and those left out.
+
+    A proposal's page furniture is what stands on two or more of its pages (Word may
+    give the first page a header of its own); a page without any of it after the last
+    page with it is not the proposal's. Without furniture on its pages, nothing can be
+    told, and every page stays.
+    """
+    keys = [{_DIGITS.sub("#", ln.text.lower()) for ln in p.furniture} for p in pages]
+    seen = Counter(k for page_keys in keys for k in page_keys)
+    own = {k for k, n in seen.items() if n >= 2}
+    if not own:
+        return pages, []
+    last = max(i for i, page_keys in enumerate(keys) if page_keys & own)
+    last = max(last, next(i for i, p in enumerate(pages) if p.number >= resume_page))
+    return pages[:last + 1], pages[last + 1:]
 
 
 def _has_body_before(lines: list[Line], boundary: Line) -> bool:

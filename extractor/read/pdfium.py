@@ -241,8 +241,10 @@ def _chars(text_page: int, order: dict[int, int], page: PageContext,
             # The font's advance width, as pdfminer; PDFium's loose box (a call more) only
             # where it is needed: a space (PDFium puts zero-width ones into wide TJ gaps,
             # not in the file), a character's first sight in a font or a text object
-            # (the advance must agree with it), and where it did not (horizontal scaling,
-            # a code PDFium cannot map back).
+            # (the advance must agree with it), and where it did not (a code PDFium cannot
+            # map back), unless the file's own width for the character says the same as
+            # PDFium's: the file's /W is what places glyphs, and PDFium's loose box may take
+            # the font program's advance instead (WeasyPrint's U+2011: 0.715 em, /W 0.333).
             glyph = font_widths.get(char)
             if char == " " or glyph is None or glyph[1] < 0 or check_run or loose_run:
                 loose_box(text_page, index, box)
@@ -252,12 +254,14 @@ def _chars(text_page: int, order: dict[int, int], page: PageContext,
                 if glyph is None:
                     assert run is not None
                     glyph = resolve(run.font, run.name, char)
-                    if glyph[0] == char and abs(glyph[1] * scale - loose) > 0.25 * loose:
+                    if (glyph[0] == char and abs(glyph[1] * scale - loose) > 0.25 * loose
+                            and not page.glyphs.confirmed(run.name, char, glyph[1])):
                         glyph = (glyph[0], -1.0, 0.0)
                     font_widths[char] = glyph
                 text_of, unit, last_drift = glyph
                 if check_run and unit >= 0 and text_of == char:  # (PDFium's box: of its char)
-                    loose_run = abs(unit * scale - loose) > 0.25 * loose
+                    loose_run = (abs(unit * scale - loose) > 0.25 * loose
+                                 and not page.glyphs.confirmed(run.name, char, unit))
                     check_run = False
                 if unit < 0 or loose_run:
                     width, last_drift = loose, 0.0

@@ -61,6 +61,12 @@ class Glyphs:
             return text, unit, 0.0
         return text, true, true - whole
 
+    def confirmed(self, name: str, char: str, unit: float) -> bool:
+        """True when the file's width for `char` in this font is `unit` (per unit of font
+        size): PDFium's width for it is then the one the file places it by."""
+        true = self.fonts.glyphs(name).get(char, -1.0)
+        return true >= 0 and abs(true - unit) < 0.0015
+
     def ligature(self, name: str, text: str) -> Glyph | None:
         """A ligature glyph (PDFium gives one character per letter) by its letters,
         where the file's width has a fraction; None where PDFium's box is right."""

@@ -219,3 +219,18 @@ def test_a_price_level_broken_after_its_slash_in_a_narrow_header_cell() -> None:
     words += [*_words("1.000 kr., 2027 p/", LABEL_X, 88), _word("l", LABEL_X, 100)]
     economy, _ = _read(Page(page.number, page.width, page.height, words, page.rules))
     assert (economy.unit, economy.price_level) == ("1.000 kr.", "2027 p/l")
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["rows by rulings", "rows by gaps"])
+def test_a_label_line_running_on_into_an_empty_steering_cell_stays_the_label(ruled: bool) -> None:
+    """WeasyPrint lets a label line overflow a narrow cell into the steering column, on a
+    line where that column is empty: those words are the label's, not a steering area."""
+    long_label = ["Kommunikationskampagne",
+                  "ifm. rekruttering af nye plejefamilier til plejeforældre"]
+    table = [*TABLE[:5], (long_label, "Service", {2026: "150", 2027: "50"}), *TABLE[5:]]
+    page = _page(table, ruled)
+    assert any(w.text == "plejeforældre" and w.x0 > STEER_X for w in page.words)  # runs on
+    economy, findings = _read(page)
+    row = next(r for r in economy.rows if r.label.startswith("Kommunikations"))
+    assert (row.label, row.steering_area) == (" ".join(long_label), "Service")
+    assert row.values["2026"] == 150 and findings == []

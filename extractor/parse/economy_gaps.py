@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from extractor.numbers import is_table_amount
-from extractor.parse.economy_layout import has_amount
+from extractor.parse.economy_layout import has_amount, run_on
 from extractor.parse.economy_rows import group_heading, is_payback
 from extractor.parse.table_grid import Row, line_gap
 from extractor.read.page import Line, Word
@@ -64,7 +64,9 @@ def starts_row(columns: Columns) -> Callable[[Line, Line | None, Row], bool]:
     header row ends at a gap only: its "Styringsområde" cell wraps ("Sty-" "ringsom-"
     "råde") beside the year line, and those lines hold no values of a row of their own."""
     def starts(line: Line, previous: Line | None, current: Row) -> bool:
-        has_values = any(not columns.label.has_centre_of(w) for w in line.words)
+        label_run_on = run_on(list(line.words), columns)  # a label line, not values
+        has_values = any(not columns.label.has_centre_of(w) and id(w) not in label_run_on
+                         for w in line.words)
         current_has_values = any(not columns.label.has_centre_of(w) for w in current.words)
         gap = line_gap(line, previous)
         height = line.bottom - line.top

@@ -5,7 +5,8 @@ belong to the row above as well as below. And text that runs from one column int
 next so that no band can give it to one cell: a word glued to the next column's text, a
 word flush against the next column's word, or a word whose middle lies past its column.
 A long word that merely overflows into an empty stretch of the next column (a label
-wider than its cell, printed over the column rule) is still read where it starts.
+wider than its cell, printed over the column rule) is still read where it starts, and so
+are the words a label line runs on with into an empty steering cell (`label_and_steering`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 _GAP = 1.0  # pt; less than this between two words of neighbouring columns is a collision
 _OVER = 1.5  # pt; a word may end this far past its column's edge (rounding, italics)
 _AMOUNT_TAIL = regex.compile(r"[-\u2212\u2013]?\d[\d.]*$")
+_WORD_SPACE = 0.6  # em; a wider gap between two words of a line is a gap between cells
 
 
 def layout_findings(rows: list[Row], columns: Columns, page: int) -> list[Finding]:
@@ -80,3 +82,43 @@ def _glued(text: str, following: Band, columns: Columns) -> bool:
 def _collides(word: Word, other: Word) -> bool:
     same_line = other.top < word.bottom and word.top < other.bottom
     return same_line and other.x0 - word.x1 < _GAP
+
+
+def label_and_steering(row: Row, columns: Columns) -> tuple[list[Word], list[Word]]:
+    """The words of the row's label cell and of its steering-area cell: by their centres,
+    except for the words a label line runs on with into the steering column (`run_on`)."""
+    label = row.in_band(columns.label)
+    steering = row.in_band(columns.steering)
+    moved = run_on(row.words, columns)
+    if not moved:
+        return label, steering
+    return ([*label, *(w for w in steering if id(w) in moved)],
+            [w for w in steering if id(w) not in moved])
+
+
+def run_on(words: list[Word], columns: Columns) -> set[int]:
+    """The ids of the words a label line runs on with into the steering column.
+
+    WeasyPrint lets "kampagne ifm. rek-" overflow a narrow label cell. On a line with no
+    steering area printed (the template's words), the words that follow the label's words
+    at a word space, up to a value, are the label's.
+    """
+    label = [w for w in words if columns.label.has_centre_of(w)]
+    steering = [w for w in words if columns.steering.has_centre_of(w)]
+    if not label or not steering:
+        return set()
+    areas = {a.lower() for a in columns.template.steering_areas}
+    moved: set[int] = set()
+    for word in label:
+        line = sorted((w for w in steering if w.top < word.bottom and word.top < w.bottom),
+                      key=lambda w: w.x0)
+        if not line or any(w.text.strip(".,;:*").lower() in areas for w in line):
+            continue
+        end = max(w.x1 for w in label if w.top < word.bottom and word.top < w.bottom)
+        for other in line:
+            if (other.x0 - end > _WORD_SPACE * (other.size or other.bottom - other.top)
+                    or is_table_amount(other.text)):
+                break  # a cell gap, or a value (a payback's years)
+            moved.add(id(other))
+            end = other.x1
+    return moved

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from extractor.models import Box, Economy, EconomyRow, Evidence, Finding, Group, Payback
 from extractor.numbers import is_table_amount, parse_table_amount
 from extractor.parse.economy_gaps import is_trailing_note, split_prose, starts_row, year_words
-from extractor.parse.economy_layout import has_amount, layout_findings
+from extractor.parse.economy_layout import has_amount, label_and_steering, layout_findings
 from extractor.parse.economy_rows import (
     group_heading,
     is_payback,
@@ -288,8 +288,9 @@ def _interpret(rows: list[Row], columns: Columns, years: list[int],
     payback: list[Payback] = []
     findings: list[Finding] = []
     for row in rows:
-        label = _cell_text(row, row.in_band(columns.label), vocabulary)
-        steering = _cell_text(row, row.in_band(columns.steering), vocabulary) or None
+        label_words, steering_words = label_and_steering(row, columns)
+        label = _cell_text(row, label_words, vocabulary)
+        steering = _cell_text(row, steering_words, vocabulary) or None
         value_words = [w for w in row.words if not columns.label.has_centre_of(w)
                        and not columns.steering.has_centre_of(w)]
         if not label and not steering and not value_words:
@@ -298,7 +299,7 @@ def _interpret(rows: list[Row], columns: Columns, years: list[int],
             continue
         if is_payback(template, label):
             payback.append(_payback(template, label,
-                                    [*row.in_band(columns.steering), *value_words], row.page))
+                                    [*steering_words, *value_words], row.page))
             continue
         if not any(is_table_amount(w.text) for w in value_words):
             # group rows span every column

@@ -70,3 +70,16 @@ def test_a_cover_sheet_between_proposals_belongs_to_neither(tmp_path: Path) -> N
     assert _essence(one.model_copy(update={"findings": [
         f for f in one.findings if f.rule != "document.pages_left_out"]})) == _essence(alone[0])
     assert _essence(two) == _essence(alone[1])
+
+
+def test_a_part_from_another_round_keeps_its_page_header_out_of_the_text(tmp_path: Path) -> None:
+    """A short proposal of another budget round ("Budget 2027", 3 of 30 pages) bundled
+    with long ones: its page header repeats on too few pages for a header of the file."""
+    parts = [SAMPLES / f"{stem}.pdf" for stem in
+             ("din_sociale_indgang", "skoler_budget2027", "plejefamilier", "forloebsprogram")]
+    bundle = tmp_path / "bundt.pdf"
+    _bundle(bundle, parts)
+    result = extract_file(bundle)
+    assert result.status == "ok" and len(result.proposals) == len(parts)
+    for proposal, part in zip(result.proposals, parts, strict=True):
+        assert _essence(proposal) == _essence(extract_file(part).proposals[0]), part.name

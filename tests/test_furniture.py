@@ -48,3 +48,19 @@ def test_a_caption_repeated_at_the_same_place_is_never_furniture() -> None:
     remove_furniture(pages)
     for page in pages:
         assert [w.text for w in page.words][-3:] == ["Tabel", "1.", "Forslagets"]
+
+
+def test_a_bundle_part_with_a_header_of_its_own_loses_it_too() -> None:
+    """40 pages: 36 of one round, 4 in a row of another ("Budget 2027", 10 % of the
+    pages); margin text on two pages far apart is no header."""
+    pages = [_page(n, 40, f"brødtekst side {n}") for n in range(1, 41)]
+    for page in pages[20:24]:
+        page.words = [w for w in page.words if w.top > 40]
+        page.words += [_word("Budget", 400, 20), _word("2027", 450, 20)]
+    for page in (pages[2], pages[30]):
+        page.words.append(_word("Fodnote", 70, 790))
+    remove_furniture(pages)
+    for page in pages[20:24]:
+        assert [w.text for w in page.words] == ["brødtekst", "side", str(page.number)]
+    assert "Fodnote" in [w.text for w in pages[2].words]
+    assert "Fodnote" in [w.text for w in pages[30].words]

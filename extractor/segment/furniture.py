@@ -2,9 +2,9 @@
 
 A line is furniture when it sits in the top or bottom margin band of its page
 and the same text (digits ignored, so "3/7" and "4/7" match) sits in that band
-on at least one other page and on a fair share of all pages (a bundle of proposals
-from different rounds still repeats each header on every page of its part). On a
-single page only a page-number pattern is trusted. A landmark of the template (a
+on at least one other page: on a fair share of all pages, or on nearby pages (a
+bundle of proposals from different rounds repeats each header on the pages of its
+part only). On a single page only a page-number pattern is trusted. A landmark of the template (a
 table caption, a section heading, the annex heading, "Kort resumé") is never
 furniture, even where several proposals of a bundle print it at the same place.
 The removed lines stay on the page (`Page.furniture`), since the header names the
@@ -23,7 +23,8 @@ from extractor.template import COPENHAGEN, Template
 
 _MARGIN_SHARE = 0.11  # header/footer bands: this share of the page height, top and bottom
 _DIGITS = regex.compile(r"\d+")
-_MIN_SHARE = 0.25  # repeated text must sit on at least this share of the pages
+_MIN_SHARE = 0.25  # repeated text must sit on at least this share of the pages,
+_RUN_GAP = 2  # or on two or more pages at most this far apart (a part of a bundle)
 
 
 def _landmark(line: Line, template: Template) -> bool:
@@ -46,17 +47,39 @@ def remove_furniture(pages: list[Page], template: Template = COPENHAGEN) -> None
     """Move header/footer words of every page from `words` to `furniture`, in place."""
     per_page = [[ln for ln in words_to_lines(p.words, p.number) if _in_margin(ln, p)]
                 for p in pages]
-    counts = Counter(
-        key for page, lines in zip(pages, per_page, strict=True)
-        for key in {_key(ln, page) for ln in lines}
-    )
+    keys = [{_key(ln, page) for ln in lines} for page, lines in zip(pages, per_page, strict=True)]
+    counts = Counter(key for page_keys in keys for key in page_keys)
     repeated = max(2, _MIN_SHARE * len(pages))
-    for page, lines in zip(pages, per_page, strict=True):
+    in_runs = _in_runs(keys)
+    for index, (page, lines) in enumerate(zip(pages, per_page, strict=True)):
         drop = [ln for ln in lines if not _landmark(ln, template)
-                and (counts[_key(ln, page)] >= repeated
+                and (counts[_key(ln, page)] >= repeated or (index, _key(ln, page)) in in_runs
                      or template.page_number_end.search(ln.text.strip()))]
         if not drop:
             continue
         dropped = {id(w) for ln in drop for w in ln.words}
         page.words = [w for w in page.words if id(w) not in dropped]
         page.furniture = drop
+
+
+def _in_runs(keys: list[set[tuple[str, str]]]) -> set[tuple[int, tuple[str, str]]]:
+    """(page index, key) where the key repeats on a run of nearby pages: a part of a
+    bundle with a header of its own ("Budget 2027" on 3 of 40 pages, the rest
+    "Overførselssagen 2025-2026"). Pages of a run lie at most _RUN_GAP apart (Word may
+    give a part's first page a header of its own)."""
+    pages_of: dict[tuple[str, str], list[int]] = {}
+    for index, page_keys in enumerate(keys):
+        for key in page_keys:
+            pages_of.setdefault(key, []).append(index)
+    found: set[tuple[int, tuple[str, str]]] = set()
+    for key, indices in pages_of.items():
+        run = [indices[0]]
+        for index in [*indices[1:], None]:
+            if index is not None and index - run[-1] <= _RUN_GAP:
+                run.append(index)
+                continue
+            if len(run) >= 2:
+                found.update((i, key) for i in run)
+            if index is not None:
+                run = [index]
+    return found

@@ -290,3 +290,31 @@ def test_text_a_clip_path_hides_is_not_read(tmp_path: Path) -> None:
     texts = [w.text for w in reference[0].words]
     assert texts == ["Synlig", "linje", "Igen", "synlig", "efter", "Q", "Klip"]
     _assert_same_pages(reference, pdfium.read_pdf(path))
+
+
+def test_a_page_whose_crop_box_hides_a_wide_media_box_reads_like_the_original(
+        tmp_path: Path) -> None:
+    """A MediaBox 40 pt wider on every side (not starting at 0) and a CropBox inside it, as
+    print-production PDFs have: the page header is furniture of the shown page still."""
+    source = ROOT / "samples" / "plejefamilier.pdf"
+    document = pypdfium2.PdfDocument(source)
+    for page in document:
+        left, bottom, right, top = page.get_mediabox()
+        page.set_mediabox(left - 40, bottom - 40, right + 40, top + 40)
+        page.set_cropbox(left - 10, bottom - 10, right + 10, top + 10)
+    boxed = tmp_path / "boxed.pdf"
+    document.save(boxed)
+    document.close()
+    pages = pdfium.read_pdf(boxed)
+    reference = pdf.read_pdf(boxed)
+    _assert_same_pages(reference, pages)
+    assert [p.visible for p in pages] == [p.visible for p in reference]
+    assert pages[0].visible is not None
+    want = extract_file(source, "x.pdf").proposals[0]
+    for reader in ("pdfium", "pdfplumber"):
+        got = extract_file(boxed, "x.pdf", reader=reader).proposals[0]
+        assert (got.case, got.document_type) == (want.case, want.document_type)
+        assert [(r.label, r.values) for r in got.economy.rows] == [  # type: ignore[union-attr]
+            (r.label, r.values) for r in want.economy.rows]  # type: ignore[union-attr]
+        assert [s.text for s in got.sections] == [s.text for s in want.sections]
+        assert [f.rule for f in got.findings] == [f.rule for f in want.findings]

@@ -121,6 +121,13 @@ class Page:
     words: list[Word]
     rules: list[Ruling] = field(default_factory=list)
     furniture: list[Line] = field(default_factory=list)  # header/footer lines removed from `words`
+    # the part a viewer shows (the CropBox), as (top, bottom), where it is less than the page
+    visible: tuple[float, float] | None = None
+
+    @property
+    def shown(self) -> tuple[float, float]:
+        """Top and bottom of what a viewer shows: the page margins are measured in it."""
+        return self.visible if self.visible is not None else (0.0, self.height)
 
 
 def bbox_of(items: Iterable[Word | Line]) -> list[float]:

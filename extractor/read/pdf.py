@@ -40,11 +40,15 @@ def read_pdf(path: Path) -> list[Page]:
         pages = []
         for number, page in enumerate(library_pages, start=1):
             with _library_errors(path):
-                page = _without_phantom_spaces(_upright(pdf, page))
+                page = _upright(pdf, page)
+                visible = None if page.rotation else _visible(page)
+                page = _without_phantom_spaces(page)
                 words = _words(page)
                 lines, rects = page.lines, page.rects
                 size = (float(page.width), float(page.height))
-            pages.append(_to_page(number, size, words, lines, rects))
+            read = _to_page(number, size, words, lines, rects)
+            read.visible = visible
+            pages.append(read)
         return pages
     finally:
         with _library_errors(path):
@@ -100,6 +104,16 @@ def _upright(pdf: pdfplumber.PDF, page: pdfplumber.page.Page) -> pdfplumber.page
     if share >= 0.5:
         return unrotated
     return page if _upright_share(lay_out(page)) > share else unrotated
+
+
+def _visible(page: pdfplumber.page.Page) -> tuple[float, float] | None:
+    """(top, bottom) of what a viewer shows (the CropBox) in the frame of the characters'
+    tops, where it is not (0, page height): a CropBox hiding part of the MediaBox, or a
+    MediaBox that does not start at 0."""
+    _, top, _, bottom = (float(v) for v in page.cropbox)
+    if abs(top) < 0.01 and abs(bottom - float(page.height)) < 0.01:
+        return None
+    return top, bottom
 
 
 def _upright_share(page: pdfplumber.page.Page) -> float:

@@ -67,6 +67,7 @@ from extractor.read.pdfium_objects import (
     display_ctm,
     media_box_of,
     segments,
+    visible_of,
     walk_objects,
 )
 from extractor.read.pdfium_runs import PageContext, Run, blank_char, turned_char
@@ -161,8 +162,9 @@ def _read_frame(page: int, number: int, glyphs: Glyphs, ctm: Matrix,
         path_rulings(segments(path, matrix), height, lines, rects)
     words = chars_to_words(chars, list(context.styles))
     share = readable / len(chars) if chars else 1.0
+    visible = visible_of(page, box, height) if ctm == IDENTITY else None
     return Page(number=number, width=width, height=height, words=merge_touching(words),
-                rules=lines + rects), share
+                rules=lines + rects, visible=visible), share
 
 
 def _chars(text_page: int, order: dict[int, int], page: PageContext,

@@ -39,6 +39,22 @@ def media_box_of(page: int) -> tuple[float, float, float, float]:
     return x0, y0, x1, y1
 
 
+def visible_of(page: int, box: tuple[float, float, float, float],
+               height: float) -> tuple[float, float] | None:
+    """(top, bottom) of what a viewer shows (the CropBox, else the MediaBox `box`) in the
+    frame of the characters' tops, where it is not (0, height): as the pdfplumber reader."""
+    left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
+    if api.crop_box(page, left, bottom, right, top):
+        y0, y1 = sorted((decimal(bottom.value), decimal(top.value)))
+        y0, y1 = max(y0, box[1]), min(y1, box[3])  # (a CropBox beyond the MediaBox: cut)
+    else:
+        y0, y1 = box[1], box[3]
+    shown = (height - y1, height - y0)
+    if abs(shown[0]) < 0.01 and abs(shown[1] - height) < 0.01:
+        return None
+    return shown
+
+
 def display_ctm(rotation: int, box: tuple[float, float, float, float]) -> Matrix:
     """pdfminer's page matrix for a page turned by /Rotate, as a viewer shows it."""
     x0, y0, x1, y1 = box

@@ -34,13 +34,17 @@ def _landmark(line: Line, template: Template) -> bool:
 
 
 def _key(line: Line, page: Page) -> tuple[str, str]:
-    band = "top" if line.bottom <= page.height * _MARGIN_SHARE else "bottom"
+    top, bottom = page.shown
+    band = "top" if line.bottom <= top + (bottom - top) * _MARGIN_SHARE else "bottom"
     return band, _DIGITS.sub("#", line.text.lower())
 
 
 def _in_margin(line: Line, page: Page) -> bool:
-    return (line.bottom <= page.height * _MARGIN_SHARE
-            or line.top >= page.height * (1 - _MARGIN_SHARE))
+    """In the top or bottom band of what a viewer shows (a CropBox may hide a wide
+    margin of the MediaBox: a page header is near the edge of the shown page)."""
+    top, bottom = page.shown
+    band = (bottom - top) * _MARGIN_SHARE
+    return line.bottom <= top + band or line.top >= bottom - band
 
 
 def remove_furniture(pages: list[Page], template: Template = COPENHAGEN) -> None:

@@ -80,6 +80,13 @@ def _children(pid: int) -> set[int]:
     return found
 
 
+def _default_signals() -> None:
+    """The extractor keeps a signal its starter ignores (nohup, a background job in a
+    script): the suite run so would see the run ignore the test's signal."""
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -98,7 +105,8 @@ def test_signal_to_the_main_process_ends_its_workers(tmp_path: Path, signum: int
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     main_process = subprocess.Popen(
         [sys.executable, "-m", "extractor", "extract", str(tmp_path), "-o", str(out), "-q",
-         "--no-cache", "--jobs", "2"], env=env, stderr=subprocess.PIPE)
+         "--no-cache", "--jobs", "2"], env=env, stderr=subprocess.PIPE,
+        preexec_fn=_default_signals)
     try:
         deadline = time.monotonic() + 60
         while len(workers := _children(main_process.pid)) < 2:

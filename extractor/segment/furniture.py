@@ -57,13 +57,39 @@ def remove_furniture(pages: list[Page], template: Template = COPENHAGEN) -> None
     in_runs = _in_runs(keys)
     for index, (page, lines) in enumerate(zip(pages, per_page, strict=True)):
         drop = [ln for ln in lines if not _landmark(ln, template)
-                and (counts[_key(ln, page)] >= repeated or (index, _key(ln, page)) in in_runs
+                and (counts[_key(ln, page)] >= repeated
                      or template.page_number_end.search(ln.text.strip()))]
+        drop += _at_the_edge([ln for ln in lines if not _landmark(ln, template)
+                              and (index, _key(ln, page)) in in_runs], drop, lines, page)
         if not drop:
             continue
         dropped = {id(w) for ln in drop for w in ln.words}
         page.words = [w for w in page.words if id(w) not in dropped]
         page.furniture = drop
+
+
+def _at_the_edge(candidates: list[Line], furniture: list[Line], lines: list[Line],
+                 page: Page) -> list[Line]:
+    """The candidates (repeated on nearby pages only) that stand between the page's edge
+    and its body: nothing but furniture between them and the edge. A table's header row
+    repeated at the top of its continuation pages repeats on nearby pages too, but where
+    the table starts its caption stands above it, and there it must stay text."""
+    taken = {id(ln) for ln in furniture}
+    found: list[Line] = []
+    for band in ([ln for ln in lines if _top_band(ln, page)],
+                 [ln for ln in reversed(lines) if not _top_band(ln, page)]):
+        for line in band:  # from the edge inwards
+            if id(line) in taken:
+                continue
+            if any(line is c for c in candidates):
+                found.append(line)
+                continue
+            break
+    return found
+
+
+def _top_band(line: Line, page: Page) -> bool:
+    return _key(line, page)[0] == "top"
 
 
 def _in_runs(keys: list[set[tuple[str, str]]]) -> set[tuple[int, tuple[str, str]]]:

@@ -77,3 +77,14 @@ def test_a_table_header_repeated_at_the_top_of_nearby_pages_stays_where_its_capt
     remove_furniture(pages)
     assert [w.text for w in pages[10].words if w.top == 60] == [t for t, _ in header]
     assert "1.000" not in [w.text for w in pages[11].words]  # the repeat: at the page edge
+
+
+def test_a_group_heading_at_the_top_of_two_pages_in_a_row_stays_text() -> None:
+    """Section 2's sub-heading tops one page, Tabel 1's group row the next."""
+    pages = [_page(n, 40, f"brødtekst side {n}") for n in range(1, 41)]
+    for page in pages[14:16]:
+        page.words += [_word("Implementeringsomkostninger", 70, 45), _word("(midler", 220, 45),
+                       _word("fra", 260, 45), _word("investeringspuljen)", 280, 45)]
+    remove_furniture(pages)
+    for page in pages[14:16]:
+        assert "Implementeringsomkostninger" in [w.text for w in page.words]

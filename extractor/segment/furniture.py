@@ -1,14 +1,15 @@
 """Recognise and drop page headers and footers ("Overførselssagen 2025-2026", "4/7").
 
-A line is furniture when it sits in the top or bottom margin band of its page
-and the same text (digits ignored, so "3/7" and "4/7" match) sits in that band
-on at least one other page: on a fair share of all pages, or on nearby pages (a
-bundle of proposals from different rounds repeats each header on the pages of its
-part only). On a single page only a page-number pattern is trusted. A landmark of the template (a
-table caption, a section heading, the annex heading, "Kort resumé") is never
-furniture, even where several proposals of a bundle print it at the same place.
-The removed lines stay on the page (`Page.furniture`), since the header names the
-budget round.
+A line is furniture when it sits in the top or bottom margin band of the shown page
+and the same text (digits ignored, so "3/7" and "4/7" match) sits in that band on at
+least one other page: on a fair share of all pages, or on the next or the previous
+page with nothing but furniture between it and the page's edge (a bundle of proposals
+from different rounds repeats each header on the pages of its part only). On a single
+page only a page-number pattern is trusted. A landmark of the template (a table
+caption, a section heading, the annex heading, "Kort resumé", a group heading such as
+"Implementeringsomkostninger …") is never furniture, even where several proposals of
+a bundle print it at the same place. The removed lines stay on the page
+(`Page.furniture`), since the header names the budget round.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from extractor.template import COPENHAGEN, Template
 _MARGIN_SHARE = 0.11  # header/footer bands: this share of the page height, top and bottom
 _DIGITS = regex.compile(r"\d+")
 _MIN_SHARE = 0.25  # repeated text must sit on at least this share of the pages,
-_RUN_GAP = 2  # or on two or more pages at most this far apart (a part of a bundle)
+_RUN_GAP = 1  # or on two or more pages in a row, at a page's edge (a part of a bundle)
 
 
 def _landmark(line: Line, template: Template) -> bool:
     text = line.text.strip()
-    return any(p.match(text) for p in (template.caption, template.section, template.annex,
-                                       template.resume))
+    return (any(p.match(text) for p in (template.caption, template.section, template.annex,
+                                        template.resume))
+            or template.group_heading(text) is not None)
 
 
 def _key(line: Line, page: Page) -> tuple[str, str]:
@@ -95,8 +97,8 @@ def _top_band(line: Line, page: Page) -> bool:
 def _in_runs(keys: list[set[tuple[str, str]]]) -> set[tuple[int, tuple[str, str]]]:
     """(page index, key) where the key repeats on a run of nearby pages: a part of a
     bundle with a header of its own ("Budget 2027" on 3 of 40 pages, the rest
-    "Overførselssagen 2025-2026"). Pages of a run lie at most _RUN_GAP apart (Word may
-    give a part's first page a header of its own)."""
+    "Overførselssagen 2025-2026"): on consecutive pages (a part's first page may have a
+    header of its own; the rest have the part's)."""
     pages_of: dict[tuple[str, str], list[int]] = {}
     for index, page_keys in enumerate(keys):
         for key in page_keys:

@@ -44,6 +44,7 @@ JSON_DIFFERS = frozenset({
     "s0209_docx_din_sociale_indgang",
     "s0220_html_fjendtlige_formler",
     "s0244_html_teknik_sidebrud",
+    "s0457_weasyprint_forloebsprogram",  # WeasyPrint also scales (0.75)
     "s0544_html_forloebsprogram",
     "x0001_cairo_skoler_budget2027",
     "x0002_gs_plejefamilier",

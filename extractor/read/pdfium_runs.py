@@ -9,7 +9,7 @@ character. The reader's page loop (read/pdfium.py) puts them together.
 from __future__ import annotations
 
 import ctypes
-from ctypes import c_double, c_float
+from ctypes import c_float
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,52 +23,65 @@ from extractor.read.pdfium_objects import IDENTITY, Matrix, decimal, object_matr
 
 
 class Run:
-    """What the characters of one PDFium text object share: matrix, box, style.
+    """What the characters of text objects with one font, size and matrix (apart from
+    its translation) share: matrix, box height, style. Chromium and reportlab write a
+    text object per word, so a page has hundreds of objects and a handful of runs.
 
     The box's vertical edges and the size are pdfminer's, to the last bit: pdfplumber
     starts a new run of characters wherever the size differs, even by float noise
     (10.000000000000014 on one line, 10.0 on the next), and words never join two
     runs. So they are computed as pdfminer computes them, from the numbers the
-    content stream holds, recovered from PDFium's float32 (see _decimal).
+    content stream holds, recovered from PDFium's float32 (see pdfium_objects.decimal).
     """
 
-    __slots__ = ("a", "b", "bold", "bottom", "c", "d", "font", "high", "low", "name", "order",
-                 "plain", "scale", "size", "style", "top", "ua", "ub", "upright")
+    __slots__ = ("a", "b", "bold", "c", "d", "font", "high", "low", "name", "plain",
+                 "scale", "size", "ua", "ub", "upright")
 
-    def __init__(self, text_page: int, index: int, obj: int, order: int,
+    def __init__(self, key: tuple[int, float, float, float, float, float],
                  page: PageContext) -> None:
-        matrix = raw.FS_MATRIX()
-        api.char_matrix(text_page, index, matrix)
-        a, b, c, d = (decimal(v) for v in (matrix.a, matrix.b, matrix.c, matrix.d))
+        font, font_size, a, b, c, d = key  # PDFium's float32 numbers
+        a, b, c, d = decimal(a), decimal(b), decimal(c), decimal(d)
         self.ua, self.ub = a, b  # in user space: how PDFium's boxes lie
-        ta, tb, tc, td, _, tf = page.ctm  # pdfminer's mult_matrix(text matrix, ctm):
+        ta, tb, tc, td, _, _ = page.ctm  # pdfminer's mult_matrix(text matrix, ctm):
         self.a, self.b = a * ta + b * tc, a * tb + b * td
         self.c, self.d = c * ta + d * tc, c * tb + d * td
-        value = c_float()
-        font_size = decimal(value.value) if api.font_size(obj, value) else 0.0
-        font = api.font(obj) or 0
         font_name = page.font_name(font)
         descent = page.glyphs.fonts.descents.get(font_name.split("+", 1)[-1])
         if descent is None:  # a font pdfminer did not list: PDFium's own metrics
+            value = c_float()
             descent = -abs(value.value) if font and api.descent(font, 1.0, value) else 0.0
-        self.size = font_size
+        self.size = font_size = decimal(font_size)
         self.scale = font_size * self.a  # a glyph width (per unit of font size) → x extent
         self.low = descent * font_size  # pdfminer's box in text space, from the baseline
         self.high = self.low + font_size
-        self.order = order
         self.font, self.name, self.bold = font, font_name, is_bold(font_name)
         self.upright = self.a * self.d > 0 and self.b * self.c <= 0
         self.plain = self.a > 0 and self.b == 0 and self.c == 0  # left to right, not turned
-        self.top = self.bottom = 0.0
-        self.style = -1  # per character when not plain: pdfminer's size depends on it
-        if self.plain:
-            x, y = c_double(), c_double()
-            api.origin(text_page, index, x, y)
-            baseline = decimal(x.value) * tb + decimal(y.value) * td + tf
-            low, high = self.d * self.low + baseline, self.d * self.high + baseline
-            self.top, self.bottom = page.height - max(low, high), page.height - min(low, high)
-            style = Style(self.upright, font, abs(high - low), self.bold)
-            self.style = page.styles.setdefault(style, len(page.styles))
+
+
+Placed = tuple[Run, int, float, float, int]  # a text object: run, order, top, bottom, style
+
+
+def place(text_page: int, index: int, obj: int, order: int, x: float, y: float,
+          page: PageContext) -> Placed:
+    """The text object `obj`, whose first character on the text page is `index`, at
+    PDFium's origin (x, y): its run, and where a plain run's characters lie (top and
+    bottom from the baseline, the style; per character when not plain)."""
+    matrix, value = page.matrix, page.value
+    api.char_matrix(text_page, index, matrix)
+    size = value.value if api.font_size(obj, value) else 0.0
+    key = (api.font(obj) or 0, size, matrix.a, matrix.b, matrix.c, matrix.d)
+    run = page.runs.get(key)
+    if run is None:
+        run = page.runs[key] = Run(key, page)
+    if not run.plain:
+        return run, order, 0.0, 0.0, -1  # (pdfminer's size depends on the character)
+    _, tb, _, td, _, tf = page.ctm
+    baseline = decimal(x) * tb + decimal(y) * td + tf
+    low, high = run.d * run.low + baseline, run.d * run.high + baseline
+    style = Style(run.upright, run.font, abs(high - low), run.bold)
+    return (run, order, page.height - max(low, high), page.height - min(low, high),
+            page.styles.setdefault(style, len(page.styles)))
 
 
 @dataclass
@@ -78,6 +91,9 @@ class PageContext:
     ctm: Matrix = IDENTITY  # user space → the frame the page is read in
     styles: dict[Style, int] = field(default_factory=dict)
     font_names: dict[int, str] = field(default_factory=dict)
+    runs: dict[tuple[int, float, float, float, float, float], Run] = field(default_factory=dict)
+    matrix: Any = field(default_factory=raw.FS_MATRIX)  # PDFium's out-parameters, reused
+    value: c_float = field(default_factory=c_float)
     # font → descent, bold, space advance: for blank_char
     blank_fonts: dict[int, tuple[float, bool, float]] = field(default_factory=dict)
 

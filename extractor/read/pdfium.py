@@ -328,7 +328,10 @@ def _without_phantom_spaces(chars: list[Char]) -> list[Char]:
     """Drop space characters the next glyph overlaps, as the pdfplumber reader does
     (read/pdf.py `_without_phantom_spaces`): Chromium prints every soft hyphen it does
     not break at as such a zero-width space, which is no gap between words."""
-    phantom = {i for i, (a, b) in enumerate(itertools.pairwise(chars))
-               if a[0] == " " and b[0] != " " and abs(a[3] - b[3]) < 1
+    spaces = [i for i, c in enumerate(chars[:-1]) if c[0] == " "]  # (look only there)
+    phantom = {i for i in spaces
+               if (b := chars[i + 1])[0] != " " and abs((a := chars[i])[3] - b[3]) < 1
                and a[1] - 0.5 <= b[1] < (a[1] + a[2]) / 2}
-    return [c for i, c in enumerate(chars) if i not in phantom] if phantom else chars
+    for i in sorted(phantom, reverse=True):
+        del chars[i]
+    return chars

@@ -144,7 +144,10 @@ def decimal(value: float) -> float:
 
     Seven digits are tried first: when the nearest seven-digit decimal does not round
     to `value`, no shorter one does either (Chromium's positions under a scaling CTM,
-    one text object per glyph, are mostly such).
+    one text object per glyph, are mostly such). Below seven, the fewest digits that
+    do are found by bisection: if the nearest d-digit decimal rounds to `value`, so
+    does the nearest (d+1)-digit one, which is no farther, except where the float32
+    numbers below `value` lie closer than those above (a power of two): there one by one.
     """
     candidate = float(f"{value:.7g}")
     if _float32(candidate) != value:
@@ -153,15 +156,29 @@ def decimal(value: float) -> float:
             if _float32(candidate) == value:
                 return candidate
         return value
-    for digits in range(1, 7):
+    if not _F32_BITS.unpack(_F32.pack(value))[0] & 0x7FFFFF:  # a power of two, or 0
+        for digits in range(1, 7):
+            shorter = float(f"{value:.{digits}g}")
+            if _float32(shorter) == value:
+                return shorter
+        return candidate
+    low, high = 1, 7  # the fewest digits lie in low..high, and high digits round to value
+    while low < high:
+        digits = (low + high) // 2
         shorter = float(f"{value:.{digits}g}")
         if _float32(shorter) == value:
-            return shorter
+            high, candidate = digits, shorter
+        else:
+            low = digits + 1
     return candidate
 
 
+_F32, _F32_BITS = struct.Struct("f"), struct.Struct("I")
+
+
 def _float32(value: float) -> float:
-    return struct.unpack("f", struct.pack("f", value))[0]
+    return _F32.unpack(_F32.pack(value))[0]
+
 
 def segments(path: int, matrix: Matrix) -> list[Segment]:
     """The path's segments in page space, in pdfminer's terms (a curve is one "c")."""

@@ -77,7 +77,7 @@ def place(text_page: int, index: int, obj: int, order: int, x: float, y: float,
     if not run.plain:
         return run, order, 0.0, 0.0, -1  # (pdfminer's size depends on the character)
     _, tb, _, td, _, tf = page.ctm
-    baseline = decimal(x) * tb + decimal(y) * td + tf
+    baseline = (decimal(x) * tb if tb else 0.0) + decimal(y) * td + tf  # (x: ±0 if tb is 0)
     low, high = run.d * run.low + baseline, run.d * run.high + baseline
     style = Style(run.upright, run.font, abs(high - low), run.bold)
     return (run, order, page.height - max(low, high), page.height - min(low, high),

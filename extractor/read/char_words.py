@@ -44,7 +44,7 @@ _LIGATURES = str.maketrans(
 
 Char = tuple[str, float, float, float, float, int]  # text, x0, x1, top, bottom, style
 _TEXT, _X0, _X1, _TOP, _BOTTOM, _STYLE = range(6)
-_GET_TEXT, _GET_X0, _GET_X1, _GET_TOP, _GET_BOTTOM = (itemgetter(i) for i in range(5))
+_GET_STYLE = itemgetter(_STYLE)
 
 
 class Style(NamedTuple):
@@ -58,7 +58,8 @@ def chars_to_words(chars: list[Char], styles: list[Style]) -> list[Word]:
     """`chars` in content-stream order, as pdfplumber sees them."""
     words: list[Word] = []
     same = _same_style(styles)
-    for style_index, run in groupby(chars, key=lambda c: same[c[_STYLE]]):
+    key = _GET_STYLE if same == list(range(len(same))) else lambda c: same[c[_STYLE]]
+    for style_index, run in groupby(chars, key=key):
         style = styles[style_index]
         if style.upright:
             lines = _lines(list(run), _TOP, _X0)
@@ -80,7 +81,8 @@ def _same_style(styles: list[Style]) -> list[int]:
 
 
 def _lines(run: list[Char], line_key: int, along: int) -> list[list[Char]]:
-    """pdfplumber's cluster_objects: distinct key values chained within the tolerance."""
+    """pdfplumber's cluster_objects: distinct key values chained within the tolerance,
+    the clusters in order of their values, each sorted along the line (stable sorts)."""
     values = sorted({c[line_key] for c in run})
     if len(values) == 1:
         return [sorted(run, key=itemgetter(along))]
@@ -92,49 +94,50 @@ def _lines(run: list[Char], line_key: int, along: int) -> list[list[Char]]:
             cluster += 1
         cluster_of[value] = cluster
         last = value
-    ordered = sorted(run, key=lambda c: cluster_of[c[line_key]])  # stable, as pdfplumber's
-    return [sorted(line, key=itemgetter(along))
-            for _, line in groupby(ordered, key=lambda c: cluster_of[c[line_key]])]
+    lines: list[list[Char]] = [[] for _ in range(cluster + 1)]  # (none stays empty)
+    for char in run:
+        lines[cluster_of[char[line_key]]].append(char)
+    by_along = itemgetter(along)
+    for line in lines:
+        line.sort(key=by_along)
+    return lines
 
 
 def _split(lines: list[list[Char]], start: int, end: int, across: int,
            style: Style) -> list[Word]:
     words: list[Word] = []
     space = WORD_GAP * style.size
+    bold, size = style.bold, round(style.size, 1)
+    hyphens = LINE_END_HYPHENS
     for line in lines:
         current: list[Char] = []
+        prev = line[0]
         for char in line:
-            if char[_TEXT].isspace():
+            text = char[_TEXT]
+            if text.isspace():
                 if current:
-                    words.append(_word(current, style))
+                    words.append(_word(current, bold, size))
                     current = []
                 continue
             if current:
-                prev = current[-1]
                 gap = char[start] - prev[end]
-                spaced = gap > space and not (char[_TEXT] in LINE_END_HYPHENS
-                                              or prev[_TEXT] in LINE_END_HYPHENS)
-                if (char[start] < prev[start] or gap > _TOLERANCE or spaced
+                if (char[start] < prev[start] or gap > _TOLERANCE
+                        or (gap > space and not (text in hyphens or prev[_TEXT] in hyphens))
                         or abs(char[across] - prev[across]) > _TOLERANCE):
-                    words.append(_word(current, style))
+                    words.append(_word(current, bold, size))
                     current = []
             current.append(char)
+            prev = char
         if current:
-            words.append(_word(current, style))
+            words.append(_word(current, bold, size))
     return words
 
 
-def _word(chars: list[Char], style: Style) -> Word:
-    first = chars[0]  # the leftmost: a line is sorted along its direction
+def _word(chars: list[Char], bold: bool, size: float) -> Word:
     if len(chars) == 1:
+        first = chars[0]
         return Word(first[_TEXT].translate(_LIGATURES), first[_X0], first[_X1], first[_TOP],
-                    first[_BOTTOM], style.bold, round(style.size, 1))
-    return Word(
-        text="".join(map(_GET_TEXT, chars)).translate(_LIGATURES),
-        x0=min(map(_GET_X0, chars)),
-        x1=max(map(_GET_X1, chars)),
-        top=min(map(_GET_TOP, chars)),
-        bottom=max(map(_GET_BOTTOM, chars)),
-        bold=style.bold,
-        size=round(style.size, 1),
-    )
+                    first[_BOTTOM], bold, size)
+    texts, x0s, x1s, tops, bottoms, _ = zip(*chars, strict=True)
+    return Word("".join(texts).translate(_LIGATURES), min(x0s), max(x1s), min(tops),
+                max(bottoms), bold, size)

@@ -181,8 +181,6 @@ def _chars(text_page: int, order: dict[int, int], page: PageContext,
     if len(text) != count:  # characters beyond the BMP: one by one
         text = "".join(chr(api.unicode(text_page, i)) for i in range(count))
     objects: dict[int, Placed] = {}  # text object → its run and place
-    widths: dict[int, dict[str, Glyph]] = {}  # font → PDFium's character → the file's
-    known: dict[int, dict[str, Glyph]] = {}  # the same, where no loose box is needed
     resolve = page.glyphs.resolve
     box = raw.FS_RECTF()
     x, y = c_double(), c_double()
@@ -219,14 +217,9 @@ def _chars(text_page: int, order: dict[int, int], page: PageContext,
             last_obj = obj
             run, run_order, top, bottom, style = placed
             spans.append((run_order, len(chars)))
-            plain, scale = run.plain, run.scale
-            font_widths = widths.setdefault(run.font, {})
-            font_known = known.setdefault(run.font, {})
-            reads = 1 if run.upright and run.a > 0 else 0
-            check_run, loose_run = True, False
-            checking = new_obj = True
-            drift, started, ra, size = 0.0, False, run.a or 1.0, run.size
-            snap = 0.0001 * size  # a tenth of a TJ unit (thousandths of an em)
+            plain, scale, ra, size, snap, reads, font_widths, font_known = run.loop
+            check_run, loose_run, checking, new_obj = True, False, True, True
+            drift, started = 0.0, False
         char = text[index]
         if (xv == last_x and yv == last_y and index == last_index + 1 and plain
                 and not new_obj):

@@ -18,7 +18,7 @@ import pypdfium2.raw as raw  # importing it initialises PDFium
 from extractor.read import pdfium_api as api
 from extractor.read.char_words import Char, Style
 from extractor.read.pdf_file import is_bold
-from extractor.read.pdfium_glyphs import Glyphs
+from extractor.read.pdfium_glyphs import Glyph, Glyphs
 from extractor.read.pdfium_objects import IDENTITY, Matrix, decimal, object_matrix
 
 
@@ -34,8 +34,8 @@ class Run:
     content stream holds, recovered from PDFium's float32 (see pdfium_objects.decimal).
     """
 
-    __slots__ = ("a", "b", "bold", "c", "d", "font", "high", "low", "name", "plain",
-                 "scale", "size", "ua", "ub", "upright")
+    __slots__ = ("a", "b", "bold", "c", "d", "font", "high", "loop", "low", "name", "places",
+                 "plain", "scale", "size", "ua", "ub", "upright")
 
     def __init__(self, key: tuple[int, float, float, float, float, float],
                  page: PageContext) -> None:
@@ -57,6 +57,13 @@ class Run:
         self.font, self.name, self.bold = font, font_name, is_bold(font_name)
         self.upright = self.a * self.d > 0 and self.b * self.c <= 0
         self.plain = self.a > 0 and self.b == 0 and self.c == 0  # left to right, not turned
+        self.places: dict[float | tuple[float, float], tuple[float, float, int]] = {}
+        # what the reader's character loop takes from the run of each text object: plain,
+        # scale, a (1 if 0), size, a tenth of a TJ unit (thousandths of an em), 1 if the
+        # characters read left to right, and the font's glyphs (see pdfium.py _chars)
+        self.loop = (self.plain, self.scale, self.a or 1.0, font_size, 0.0001 * font_size,
+                     1 if self.upright and self.a > 0 else 0,
+                     page.widths.setdefault(font, {}), page.known.setdefault(font, {}))
 
 
 Placed = tuple[Run, int, float, float, int]  # a text object: run, order, top, bottom, style
@@ -77,11 +84,15 @@ def place(text_page: int, index: int, obj: int, order: int, x: float, y: float,
     if not run.plain:
         return run, order, 0.0, 0.0, -1  # (pdfminer's size depends on the character)
     _, tb, _, td, _, tf = page.ctm
-    baseline = (decimal(x) * tb if tb else 0.0) + decimal(y) * td + tf  # (x: ±0 if tb is 0)
-    low, high = run.d * run.low + baseline, run.d * run.high + baseline
-    style = Style(run.upright, run.font, abs(high - low), run.bold)
-    return (run, order, page.height - max(low, high), page.height - min(low, high),
-            page.styles.setdefault(style, len(page.styles)))
+    at = (x, y) if tb else y  # (x counts only in a turned frame)
+    spot = run.places.get(at)  # (a line of words, one text object each)
+    if spot is None:
+        baseline = (decimal(x) * tb if tb else 0.0) + decimal(y) * td + tf
+        low, high = run.d * run.low + baseline, run.d * run.high + baseline
+        style = Style(run.upright, run.font, abs(high - low), run.bold)
+        spot = run.places[at] = (page.height - max(low, high), page.height - min(low, high),
+                                 page.styles.setdefault(style, len(page.styles)))
+    return run, order, *spot
 
 
 @dataclass
@@ -92,6 +103,10 @@ class PageContext:
     styles: dict[Style, int] = field(default_factory=dict)
     font_names: dict[int, str] = field(default_factory=dict)
     runs: dict[tuple[int, float, float, float, float, float], Run] = field(default_factory=dict)
+    # font → PDFium's character → the file's (pdfium_glyphs.Glyph); `known`: the same,
+    # where PDFium's loose box is not needed (see pdfium.py _chars)
+    widths: dict[int, dict[str, Glyph]] = field(default_factory=dict)
+    known: dict[int, dict[str, Glyph]] = field(default_factory=dict)
     matrix: Any = field(default_factory=raw.FS_MATRIX)  # PDFium's out-parameters, reused
     value: c_float = field(default_factory=c_float)
     # font → descent, bold, space advance: for blank_char

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,9 @@ class Ruling:
         return (self.x1 - self.x0) >= (self.bottom - self.top)
 
 
+_TEXT, _X1, _TOP, _BOTTOM = (attrgetter(a) for a in ("text", "x1", "top", "bottom"))
+
+
 @dataclass(frozen=True)
 class Line:
     """Words sharing a baseline, left to right."""
@@ -90,7 +94,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        return " ".join(map(_TEXT, self.words))
 
     @property
     def x0(self) -> float:
@@ -98,15 +102,15 @@ class Line:
 
     @property
     def x1(self) -> float:
-        return max(w.x1 for w in self.words)
+        return max(map(_X1, self.words))
 
     @property
     def top(self) -> float:
-        return min(w.top for w in self.words)
+        return min(map(_TOP, self.words))
 
     @property
     def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
+        return max(map(_BOTTOM, self.words))
 
     @property
     def bold(self) -> bool:

@@ -8,12 +8,14 @@ Word hyphenates at line ends; the contract wants the words whole again
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 import regex
 
 from extractor.read.page import Line, Word
 
 _LINE_TOLERANCE = 2.5  # pt; words whose tops differ less sit on one line
+_BY_TOP_X0, _BY_X0 = attrgetter("top", "x0"), attrgetter("x0")  # (the stages call it often)
 _CONJUNCTIONS = frozenset({"og", "eller", "&"})
 # also word endings ("lige-" "som", "ind-" "til"): conjunctions only after a number ("2026- til")
 _CONJUNCTIONS_AFTER_NUMBER = frozenset({"samt", "til", "som"})
@@ -34,12 +36,14 @@ def words_to_lines(words: Iterable[Word], page: int) -> list[Line]:
     slightly offset fonts on their line without chaining distant lines together.
     """
     lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if lines and abs(word.top - lines[-1][0].top) <= _LINE_TOLERANCE:
+    line_top = 0.0  # the current line's first word's
+    for word in sorted(words, key=_BY_TOP_X0):
+        if lines and abs(word.top - line_top) <= _LINE_TOLERANCE:
             lines[-1].append(word)
         else:
             lines.append([word])
-    return [Line(tuple(sorted(ws, key=lambda w: w.x0)), page) for ws in lines]
+            line_top = word.top
+    return [Line(tuple(sorted(ws, key=_BY_X0)), page) for ws in lines]
 
 
 def join_lines(texts: Sequence[str], vocabulary: frozenset[str] = frozenset()) -> str:

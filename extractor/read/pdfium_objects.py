@@ -116,9 +116,10 @@ def clip_box(obj: int, outer: Matrix) -> Box | None:
     return box
 
 
-def object_matrix(obj: int, outer: Matrix) -> Matrix:
-    """The object's own matrix composed with `outer`: from its space to the frame's."""
-    own = raw.FS_MATRIX()
+def object_matrix(obj: int, outer: Matrix, own: Any = None) -> Matrix:
+    """The object's own matrix composed with `outer`: from its space to the frame's
+    (`own`: an FS_MATRIX to reuse)."""
+    own = own if own is not None else raw.FS_MATRIX()
     api.object_matrix(obj, own)
     return _compose(_own_matrix(own), outer)
 

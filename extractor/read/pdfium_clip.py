@@ -24,19 +24,21 @@ def without_clipped(chars: list[Char], spans: list[tuple[int, int]],
     have top/bottom from the page's top, clip boxes are y up."""
     if not spans:
         return chars, spans
-    objects = {order: (obj, outer) for order, obj, outer in texts}
+    boxes: dict[int, Box] = {}  # by order: the clip of each text object something clips
+    for order, obj, outer in texts:
+        own = clip_box(obj, outer)
+        form = forms.get(order)
+        box = own if form is None else form if own is None else intersect(form, own)
+        if box is not None:
+            boxes[order] = box
+    if not boxes:  # (most pages: nothing to look at per character)
+        return chars, spans
     ends = [start for _, start in spans[1:]] + [len(chars)]
     kept: list[Char] = []
     new_spans: list[tuple[int, int]] = []
-    boxes: dict[int, Box | None] = {}
     for (order, start), end in zip(spans, ends, strict=True):
         new_spans.append((order, len(kept)))
-        if order not in boxes:
-            found = objects.get(order)
-            own = clip_box(*found) if found is not None else None
-            form = forms.get(order)
-            boxes[order] = own if form is None else form if own is None else intersect(form, own)
-        box = boxes[order]
+        box = boxes.get(order)
         if box is None:
             kept.extend(chars[start:end])
             continue

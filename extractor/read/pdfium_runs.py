@@ -1,8 +1,9 @@
 """What the PDFium reader builds per text object: pdfminer's view of its characters.
 
-A `Run` holds what the characters of one PDFium text object share (matrix, box,
-style), computed as pdfminer computes them; `blank_char` gives the space of a text
-object PDFium's text page skips, `turned_char` the box of a turned or mirrored
+A `Run` holds what the characters of PDFium text objects of one font, size and matrix
+share (matrix, box height, style), computed as pdfminer computes them, and `place` what
+is each object's own (where its baseline puts the box); `blank_char` gives the space of
+a text object PDFium's text page skips, `turned_char` the box of a turned or mirrored
 character. The reader's page loop (read/pdfium.py) puts them together.
 """
 

@@ -7,9 +7,10 @@ page with nothing but furniture between it and the page's edge (a bundle of prop
 from different rounds repeats each header on the pages of its part only). On a single
 page only a page-number pattern is trusted. A landmark of the template (a table
 caption, a section heading, the annex heading, "Kort resumé", a group heading such as
-"Implementeringsomkostninger …") is never furniture, even where several proposals of
-a bundle print it at the same place. The removed lines stay on the page
-(`Page.furniture`), since the header names the budget round.
+"Implementeringsomkostninger …", a table's header row with three or more years) is
+never furniture, even where several proposals of a bundle print it at the same place.
+The removed lines stay on the page (`Page.furniture`), since the header names the
+budget round.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def _landmark(line: Line, template: Template) -> bool:
     text = line.text.strip()
     return (any(p.match(text) for p in (template.caption, template.section, template.annex,
                                         template.resume))
-            or template.group_heading(text) is not None)
+            or template.group_heading(text) is not None
+            or sum(bool(template.year_word.match(w.text)) for w in line.words) >= 3)
 
 
 def _key(line: Line, page: Page) -> tuple[str, str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
-from ctypes import POINTER, c_char_p, c_double, c_float, c_int, c_size_t, c_ulong, c_void_p
+from ctypes import POINTER, c_char_p, c_float, c_int, c_size_t, c_ulong, c_void_p
 from typing import Any
 
 import pypdfium2.raw as raw  # importing it initialises PDFium
@@ -31,7 +31,6 @@ def _untyped(name: str, restype: Any) -> Callable[..., Any]:
 
 
 _F = POINTER(c_float)
-_D = POINTER(c_double)
 _RECT = POINTER(raw.FS_RECTF)
 _MATRIX = POINTER(raw.FS_MATRIX)
 load_document = _fn("FPDF_LoadDocument", c_void_p, c_char_p, c_char_p)
@@ -49,9 +48,6 @@ close_text = _fn("FPDFText_ClosePage", None, c_void_p)
 count_chars = _fn("FPDFText_CountChars", c_int, c_void_p)
 get_text = _fn("FPDFText_GetText", c_int, c_void_p, c_int, c_int, c_void_p)
 unicode = _fn("FPDFText_GetUnicode", ctypes.c_uint, c_void_p, c_int)
-text_object = _fn("FPDFText_GetTextObject", c_void_p, c_void_p, c_int)
-loose_box = _fn("FPDFText_GetLooseCharBox", c_int, c_void_p, c_int, _RECT)
-origin = _fn("FPDFText_GetCharOrigin", c_int, c_void_p, c_int, _D, _D)
 char_matrix = _fn("FPDFText_GetMatrix", c_int, c_void_p, c_int, _MATRIX)
 font_size = _fn("FPDFTextObj_GetFontSize", c_int, c_void_p, _F)
 font = _fn("FPDFTextObj_GetFont", c_void_p, c_void_p)

@@ -37,10 +37,18 @@ def _landmark(line: Line, template: Template) -> bool:
             or sum(bool(template.year_word.match(w.text)) for w in line.words) >= 3)
 
 
+def furniture_text(line: Line) -> str:
+    """The line's text as page furniture is compared: numbers left out ("3/7", "4/7")."""
+    return _DIGITS.sub("#", line.text.lower())
+
+
 def _key(line: Line, page: Page) -> tuple[str, str]:
+    return ("top" if _top_band(line, page) else "bottom"), furniture_text(line)
+
+
+def _top_band(line: Line, page: Page) -> bool:
     top, bottom = page.shown
-    band = "top" if line.bottom <= top + (bottom - top) * _MARGIN_SHARE else "bottom"
-    return band, _DIGITS.sub("#", line.text.lower())
+    return line.bottom <= top + (bottom - top) * _MARGIN_SHARE
 
 
 def _in_margin(line: Line, page: Page) -> bool:
@@ -79,21 +87,16 @@ def _at_the_edge(candidates: list[Line], furniture: list[Line], lines: list[Line
     repeated at the top of its continuation pages repeats on nearby pages too, but where
     the table starts its caption stands above it, and there it must stay text."""
     taken = {id(ln) for ln in furniture}
+    wanted = {id(ln) for ln in candidates}
     found: list[Line] = []
     for band in ([ln for ln in lines if _top_band(ln, page)],
                  [ln for ln in reversed(lines) if not _top_band(ln, page)]):
         for line in band:  # from the edge inwards
-            if id(line) in taken:
-                continue
-            if any(line is c for c in candidates):
+            if id(line) in wanted:
                 found.append(line)
-                continue
-            break
+            elif id(line) not in taken:
+                break
     return found
-
-
-def _top_band(line: Line, page: Page) -> bool:
-    return _key(line, page)[0] == "top"
 
 
 def _in_runs(keys: list[set[tuple[str, str]]]) -> set[tuple[int, tuple[str, str]]]:

@@ -21,9 +21,8 @@ import regex
 
 from extractor.read.page import Line, Page, Word
 from extractor.read.text_lines import words_to_lines
+from extractor.segment.furniture import furniture_text
 from extractor.template import COPENHAGEN, Template
-
-_DIGITS = regex.compile(r"\d+")  # page furniture compared without its numbers ("3/7", "4/7")
 
 
 @dataclass(frozen=True)
@@ -153,7 +152,7 @@ def _without_foreign_tail(pages: list[Page], resume_page: int) -> tuple[list[Pag
     page with it is not the proposal's. Without furniture on its pages, nothing can be
     told, and every page stays.
     """
-    keys = [{_DIGITS.sub("#", ln.text.lower()) for ln in p.furniture} for p in pages]
+    keys = [{furniture_text(ln) for ln in p.furniture} for p in pages]
     seen = Counter(k for page_keys in keys for k in page_keys)
     own = {k for k, n in seen.items() if n >= 2}
     if not own:

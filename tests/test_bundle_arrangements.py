@@ -8,6 +8,7 @@ import pypdfium2
 from pdf_factory import write_pdf
 
 from extractor.api import extract_file
+from extractor.models import Proposal
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -45,11 +46,12 @@ def _bundle(path: Path, parts: list[Path]) -> None:
     bundle.close()
 
 
-def _essence(proposal: object) -> tuple:
-    p = proposal  # the parts a cover sheet could disturb; pages shift in a bundle
-    return (p.title, p.case, [(s.number, s.text) for s in p.sections],  # type: ignore[attr-defined]
-            [(r.label, r.values) for r in p.economy.rows],  # type: ignore[attr-defined]
-            [(f.rule, f.location.row, f.location.year) for f in p.findings])  # type: ignore[attr-defined]
+def _essence(p: Proposal) -> tuple:
+    """The parts a cover sheet could disturb (pages shift in a bundle)."""
+    assert p.economy is not None
+    return (p.title, p.case, [(s.number, s.text) for s in p.sections],
+            [(r.label, r.values) for r in p.economy.rows],
+            [(f.rule, f.location.row, f.location.year) for f in p.findings])
 
 
 def test_a_cover_sheet_between_proposals_belongs_to_neither(tmp_path: Path) -> None:

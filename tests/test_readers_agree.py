@@ -35,7 +35,6 @@ TOLERANCE = 0.5  # pt
 # (pdfium.py keeps PDFium's position after a TJ number: Ghostscript's 0.993796 cannot be
 # told from noise on 1). The same noise in the font size no longer splits runs:
 # char_words takes sizes equal to 0.001 pt as one, so words agree on every rendering.
-WORDS_DIFFER: frozenset[str] = frozenset()
 JSON_DIFFERS = frozenset({
     "s0004_html_din_sociale_indgang",
     "s0016_html_plejefamilier",
@@ -49,12 +48,6 @@ JSON_DIFFERS = frozenset({
     "x0001_cairo_skoler_budget2027",
     "x0002_gs_plejefamilier",
 })
-
-
-def _known(stems: frozenset[str], paths: list[Path]) -> list[object]:
-    reason = "PDFium reader still differs on this rendering (see above)"
-    return [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=reason))
-            if p.stem in stems else p for p in paths]
 
 
 def _assert_same_pages(reference: list[Page], pages: list[Page]) -> None:
@@ -123,7 +116,7 @@ def test_both_readers_give_the_same_words_and_rulings(path: Path) -> None:
     _assert_same_pages(pdf.read_pdf(path), pages)
 
 
-@pytest.mark.parametrize("path", _known(WORDS_DIFFER, RENDERINGS), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", RENDERINGS, ids=lambda p: p.name)
 def test_both_readers_read_a_rendering_alike(path: Path) -> None:
     """Other producers' files (Chromium's justified lines, LibreOffice's ligatures)."""
     pages = pdfium.read_pdf(path)

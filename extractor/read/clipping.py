@@ -16,10 +16,11 @@ Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in the page's frame, y
 _SLACK = 1.0  # pt: a centre this close to the clip's edge counts as inside (float noise)
 
 
-def intersect(clip: Box | None, box: Box) -> Box:
-    """The clip after a further clip path with bounding box `box` (clips only shrink)."""
-    if clip is None:
-        return box
+def intersect(clip: Box | None, box: Box | None) -> Box | None:
+    """The clip after a further clip path with bounding box `box` (clips only shrink);
+    None stands for no clip."""
+    if clip is None or box is None:
+        return box if clip is None else clip
     return (max(clip[0], box[0]), max(clip[1], box[1]), min(clip[2], box[2]),
             min(clip[3], box[3]))
 

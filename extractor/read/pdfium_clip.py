@@ -26,9 +26,7 @@ def without_clipped(chars: list[Char], spans: list[tuple[int, int]],
         return chars, spans
     boxes: dict[int, Box] = {}  # by order: the clip of each text object something clips
     for order, obj, outer in texts:
-        own = clip_box(obj, outer)
-        form = forms.get(order)
-        box = own if form is None else form if own is None else intersect(form, own)
+        box = intersect(forms.get(order), clip_box(obj, outer))
         if box is not None:
             boxes[order] = box
     if not boxes:  # (most pages: nothing to look at per character)

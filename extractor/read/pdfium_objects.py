@@ -88,9 +88,7 @@ def walk_objects(parent: int, count: int, get: Callable[[int, int], int], matrix
         elif kind == raw.FPDF_PAGEOBJ_FORM:
             api.object_matrix(obj, own)
             inner = _compose(_own_matrix(own), matrix)
-            form_clip = clip_box(obj, matrix)
-            inside = (form_clip if clip is None else clip if form_clip is None
-                      else intersect(clip, form_clip))
+            inside = intersect(clip, clip_box(obj, matrix))
             walk_objects(obj, api.form_count(obj), api.form_object, inner, order, paths, texts,
                          forms, inside)
 

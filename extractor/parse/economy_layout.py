@@ -20,6 +20,7 @@ from extractor.models import Finding
 from extractor.numbers import is_table_amount
 from extractor.parse.table_grid import Band, Row
 from extractor.read.page import Word
+from extractor.read.text_lines import words_to_lines
 from extractor.rules import TABLE_1, finding
 
 if TYPE_CHECKING:
@@ -103,19 +104,17 @@ def run_on(words: list[Word], columns: Columns) -> set[int]:
     steering area printed (the template's words), the words that follow the label's words
     at a word space, up to a value, are the label's.
     """
-    label = [w for w in words if columns.label.has_centre_of(w)]
-    steering = [w for w in words if columns.steering.has_centre_of(w)]
-    if not label or not steering:
-        return set()
     areas = {a.lower() for a in columns.template.steering_areas}
     moved: set[int] = set()
-    for word in label:
-        line = sorted((w for w in steering if w.top < word.bottom and word.top < w.bottom),
-                      key=lambda w: w.x0)
-        if not line or any(w.text.strip(".,;:*").lower() in areas for w in line):
+    cells = [w for w in words
+             if columns.label.has_centre_of(w) or columns.steering.has_centre_of(w)]
+    for line in words_to_lines(cells, page=0):
+        label = [w for w in line.words if columns.label.has_centre_of(w)]
+        steering = [w for w in line.words if columns.steering.has_centre_of(w)]  # (by x)
+        if not label or any(w.text.strip(".,;:*").lower() in areas for w in steering):
             continue
-        end = max(w.x1 for w in label if w.top < word.bottom and word.top < w.bottom)
-        for other in line:
+        end = max(w.x1 for w in label)
+        for other in steering:
             if (other.x0 - end > _WORD_SPACE * (other.size or other.bottom - other.top)
                     or is_table_amount(other.text)):
                 break  # a cell gap, or a value (a payback's years)

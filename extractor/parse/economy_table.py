@@ -409,8 +409,8 @@ def _notes(words: list[tuple[int, Word]], vocabulary: frozenset[str],
 def _continues_previous_row(row: Row, columns: Columns) -> bool:
     """A row the page break split: only label text, not starting with a capital letter
     (a label starts with one; its rest may start "§107 på psykiatri" or in lower case)."""
-    label = [w for w in row.words if columns.label.has_centre_of(w)]
-    return bool(label) and len(label) == len(row.words) and not label[0].text[:1].isupper()
+    label = _label_only(row, columns)
+    return bool(label) and not label[0].text[:1].isupper()
 
 
 def _label_left_behind(previous: Row, row: Row, columns: Columns) -> bool:
@@ -420,9 +420,15 @@ def _label_left_behind(previous: Row, row: Row, columns: Columns) -> bool:
     if (any(columns.label.has_centre_of(w) for w in previous.words)
             or not has_amount(previous, columns)):
         return False
-    label = [w for w in row.words if columns.label.has_centre_of(w)]
-    return (bool(label) and len(label) == len(row.words)
+    label = _label_only(row, columns)
+    return (bool(label)
             and group_heading(columns.template, " ".join(w.text for w in label)) is None)
+
+
+def _label_only(row: Row, columns: Columns) -> list[Word]:
+    """The row's words when all of them stand in the label column, else none."""
+    label = [w for w in row.words if columns.label.has_centre_of(w)]
+    return label if len(label) == len(row.words) else []
 
 
 def _moved_below(word: Word, row: Row) -> Word:

@@ -16,11 +16,11 @@ import itertools
 
 import regex
 
+from extractor.parse.paragraphs import SHORT_LINE
 from extractor.read.page import Line
 
 _CELL_GAP = 1.0  # × font size: wider than any space of justified running text
 _LATER_COLUMN = 0.2  # a line starting this share of the text width right of the margin
-_SHORT = 20.0  # pt short of the right margin: a line that is not justified
 _NEAR = 3  # cell lines at most this many lines apart belong to one grid
 _MARKER = regex.compile(r"^(?:[•▪●◦■\-–]|\d{1,2}[.)]|\p{L}\))$")  # list markers: their gap is a tab
 
@@ -52,7 +52,7 @@ def _has_cells(line: Line, right: float) -> bool:
             if not (n == 0 and _MARKER.match(a.text))]
     if not any(gap > _CELL_GAP * size for gap, size in gaps):
         return False
-    if line.x1 < right - _SHORT:
+    if line.x1 < right - SHORT_LINE:  # not justified
         return True
     widths = [gap for gap, _ in gaps]
     return max(widths) > 2 * min(widths) + 1

@@ -31,7 +31,7 @@ from extractor.template import COPENHAGEN, Template
 
 _PITCH_FACTOR = 1.1  # a step larger than this × the normal line pitch starts a paragraph
 _SINGLE_SPACING = 1.25  # line pitch / font size of single-spaced text, when nothing tells
-_SHORT_LINE = 20.0  # pt short of the right margin: the last line of a paragraph
+SHORT_LINE = 20.0  # pt short of the right margin: the last line of a paragraph
 _SHORT_AT_PAGE_END = 3.0  # pt; the same, for the last line before a page break
 _MIN_ROW = 3.0  # pt; thinner spans between rules are double borders
 _LONE_SIGNS = ("-", "−", "–")
@@ -95,7 +95,7 @@ def _starts_paragraph(line: Line, previous: Line, pitch: float, right: float,
         return True  # a bold run starts or ends (a heading may end inside a line)
     if line.bold and template.caption.match(line.text):
         return True  # a table caption, even right under a bold heading on the page before
-    if not previous.bold and previous.x1 < right - _SHORT_LINE:
+    if not previous.bold and previous.x1 < right - SHORT_LINE:
         return True  # justified running text: only a paragraph's last line stops short
     if line.page != previous.page:
         # a paragraph ending at the page foot with a nearly full last line: justified
@@ -112,7 +112,7 @@ def _normal_pitch(lines: list[Line], right: float) -> float:
     break below it may be half the steps. A step under 0.9 × the line's height is no line
     pitch (a superscript set as a line of its own)."""
     steps = [b.top - a.top for a, b in itertools.pairwise(lines)
-             if a.page == b.page and not a.bold and a.x1 >= right - _SHORT_LINE
+             if a.page == b.page and not a.bold and a.x1 >= right - SHORT_LINE
              and 0.9 * (a.bottom - a.top) <= b.top - a.top < 3 * (a.bottom - a.top)]
     if steps:
         return min(steps)
